@@ -1,0 +1,193 @@
+package org.racetiming.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.racetiming.event.TimingEvent;
+import org.racetiming.output.CarGaps;
+import org.racetiming.output.Standings;
+import org.racetiming.output.TrackStatusState;
+import org.racetiming.serde.AvroSerde;
+import org.racetiming.serde.SchemaRegistryClient;
+
+/**
+ * The project's topics: names as constants, and descriptors (name + serdes) built for one registry
+ * client. Build one {@code Topics} per application and share it; nothing here is static and mutable.
+ */
+public final class Topics {
+
+    /** Key String sessionId, value TimingEvent. Kept forever: it is the record of the race. */
+    public static final String TIMING_EVENTS = "timing-events";
+    /**
+     * Key String sessionId ("" if unknown), value String: the rejected input as text (the CSV line, the
+     * JSON, or the event as JSON). Headers {@link #HEADER_REASON}, {@link #HEADER_SOURCE},
+     * {@link #HEADER_REJECTED_BY}.
+     */
+    public static final String TIMING_EVENTS_REJECTED = "timing-events-rejected";
+    /** Key String sessionId, value Standings (carClass null). Compacted. */
+    public static final String OVERALL_STANDINGS = "overall-standings";
+    /** Key String "sessionId/CLASS" ({@link #classKey}), value Standings. Compacted. */
+    public static final String CLASS_STANDINGS = "class-standings";
+    /** Key String "sessionId/car" ({@link #carKey}), value CarGaps. Compacted. */
+    public static final String CAR_GAPS = "car-gaps";
+    /** Key String sessionId, value TrackStatusState. Compacted. */
+    public static final String TRACK_STATUS = "track-status";
+    /** Key String sessionId, value Standings once the race is classified. Compacted. */
+    public static final String FINAL_CLASSIFICATION = "final-classification";
+
+    /** Header of a rejected record: why, in UTF-8 text. */
+    public static final String HEADER_REASON = "reason";
+    /** Header of a rejected record: where it came from ("file.csv:123", "http:&lt;request id&gt;"). */
+    public static final String HEADER_SOURCE = "source";
+    /** Header of a rejected record: which service refused it, {@link #REJECTED_BY_INGEST} or {@link #REJECTED_BY_STANDINGS}. */
+    public static final String HEADER_REJECTED_BY = "rejected-by";
+    public static final String REJECTED_BY_INGEST = "ingest";
+    public static final String REJECTED_BY_STANDINGS = "standings";
+
+    /** Output topics: the latest value per key is what matters, so they are compacted. */
+    public static final Set<String> COMPACTED = Set.of(
+            OVERALL_STANDINGS, CLASS_STANDINGS, CAR_GAPS, TRACK_STATUS, FINAL_CLASSIFICATION);
+    /** Every topic {@link #ensureTopics} creates, inputs first. */
+    public static final List<String> ALL = List.of(TIMING_EVENTS, TIMING_EVENTS_REJECTED,
+            OVERALL_STANDINGS, CLASS_STANDINGS, CAR_GAPS, TRACK_STATUS, FINAL_CLASSIFICATION);
+
+    private static final char KEY_SEPARATOR = '/';
+    private static final long CREATE_TIMEOUT_SECONDS = 30;
+
+    private final Topic<String, TimingEvent> timingEvents;
+    private final Topic<String, String> timingEventsRejected;
+    private final Topic<String, Standings> overallStandings;
+    private final Topic<String, Standings> classStandings;
+    private final Topic<String, Standings> finalClassification;
+    private final Topic<String, CarGaps> carGaps;
+    private final Topic<String, TrackStatusState> trackStatus;
+
+    public Topics(SchemaRegistryClient registry) {
+        Objects.requireNonNull(registry, "registry");
+        Serde<String> keys = Serdes.String();
+        // One serde per value type: its caches (ids, readers) serve all topics of that type.
+        AvroSerde<Standings> standings = AvroSerde.forValues(registry, Standings.class);
+        timingEvents = new Topic<>(TIMING_EVENTS, keys, AvroSerde.forValues(registry, TimingEvent.class));
+        timingEventsRejected = new Topic<>(TIMING_EVENTS_REJECTED, keys, Serdes.String());
+        overallStandings = new Topic<>(OVERALL_STANDINGS, keys, standings);
+        classStandings = new Topic<>(CLASS_STANDINGS, keys, standings);
+        finalClassification = new Topic<>(FINAL_CLASSIFICATION, keys, standings);
+        carGaps = new Topic<>(CAR_GAPS, keys, AvroSerde.forValues(registry, CarGaps.class));
+        trackStatus = new Topic<>(TRACK_STATUS, keys, AvroSerde.forValues(registry, TrackStatusState.class));
+    }
+
+    public Topic<String, TimingEvent> timingEvents() {
+        return timingEvents;
+    }
+
+    public Topic<String, String> timingEventsRejected() {
+        return timingEventsRejected;
+    }
+
+    public Topic<String, Standings> overallStandings() {
+        return overallStandings;
+    }
+
+    public Topic<String, Standings> classStandings() {
+        return classStandings;
+    }
+
+    public Topic<String, Standings> finalClassification() {
+        return finalClassification;
+    }
+
+    public Topic<String, CarGaps> carGaps() {
+        return carGaps;
+    }
+
+    public Topic<String, TrackStatusState> trackStatus() {
+        return trackStatus;
+    }
+
+    /** The key of a class board on {@link #CLASS_STANDINGS}: "sessionId/CLASS". */
+    public static String classKey(String sessionId, String carClass) {
+        return sessionId + KEY_SEPARATOR + carClass;
+    }
+
+    /** The key of a car on {@link #CAR_GAPS}: "sessionId/car" (the race number as written, e.g. "007"). */
+    public static String carKey(String sessionId, String car) {
+        return sessionId + KEY_SEPARATOR + car;
+    }
+
+    /** The session id in a key of {@link #CLASS_STANDINGS} or {@link #CAR_GAPS} (session ids hold no '/'). */
+    public static String sessionOfKey(String key) {
+        int separator = key.indexOf(KEY_SEPARATOR);
+        return separator < 0 ? key : key.substring(0, separator);
+    }
+
+    /** The topics to create, with their configs. */
+    public static List<NewTopic> newTopics(int partitions, short replication) {
+        if (partitions < 1 || replication < 1) {
+            throw new IllegalArgumentException("partitions and replication must be at least 1, were "
+                    + partitions + " and " + replication);
+        }
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : ALL) {
+            NewTopic topic = new NewTopic(name, partitions, replication);
+            if (COMPACTED.contains(name)) {
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            } else if (name.equals(TIMING_EVENTS)) {
+                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+            }
+            topics.add(topic);
+        }
+        return List.copyOf(topics);
+    }
+
+    /** {@link #ensureTopics(Admin, int, short)} with 1 partition and replication 1, for a single broker. */
+    public static void ensureTopics(Admin admin) {
+        ensureTopics(admin, 1, (short) 1);
+    }
+
+    /**
+     * Creates every missing topic: outputs compacted, timing-events kept forever. Topics that exist are
+     * left as they are, so this is safe to call on every start and from several processes at once.
+     */
+    public static void ensureTopics(Admin admin, int partitions, short replication) {
+        Objects.requireNonNull(admin, "admin");
+        List<NewTopic> wanted = newTopics(partitions, replication);
+        try {
+            Set<String> existing = admin.listTopics().names().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            CreateTopicsResult result = admin.createTopics(missing);
+            for (var entry : result.values().entrySet()) {
+                try {
+                    entry.getValue().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new KafkaException("Cannot create topic " + entry.getKey() + ": " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new KafkaException("Cannot list topics: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaException("Kafka did not list or create topics within " + CREATE_TIMEOUT_SECONDS
+                    + " s: is the broker reachable?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while creating topics", e);
+        }
+    }
+}
