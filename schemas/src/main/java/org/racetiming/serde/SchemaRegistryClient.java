@@ -133,6 +133,8 @@ public final class SchemaRegistryClient implements AutoCloseable {
         this.baseUrl = withoutUser.endsWith("/") ? withoutUser.substring(0, withoutUser.length() - 1) : withoutUser;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // HTTP/1.1 as Confluent's own client: no h2c upgrade attempt on every plain-HTTP request.
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -433,16 +435,17 @@ public final class SchemaRegistryClient implements AutoCloseable {
     }
 
     private static URI parseBaseUrl(String baseUrl) {
+        String problem = "Not a schema registry URL: '" + baseUrl
+                + "' (expected http(s)://host:port[/path], e.g. http://127.0.0.1:8081/apis/ccompat/v7)";
         URI uri;
         try {
             uri = URI.create(baseUrl);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a schema registry URL: '" + baseUrl + "'", e);
+            throw new IllegalArgumentException(problem, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null) {
-            throw new IllegalArgumentException("Not a schema registry URL: '" + baseUrl
-                    + "' (expected http(s)://host:port[/path], e.g. http://127.0.0.1:8081/apis/ccompat/v7)");
+            throw new IllegalArgumentException(problem);
         }
         return uri;
     }
