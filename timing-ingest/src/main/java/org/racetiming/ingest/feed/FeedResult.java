@@ -1,0 +1,26 @@
+package org.racetiming.ingest.feed;
+
+import java.util.List;
+import org.racetiming.event.TimingEvent;
+
+/**
+ * What a feed adapter made of its input: the events in session-time order, and every record it
+ * could not use with the reason. Together they account for every input record.
+ */
+public record FeedResult(List<TimingEvent> events, List<RejectedRecord> rejected) {
+
+    public FeedResult {
+        events = List.copyOf(events);
+        rejected = List.copyOf(rejected);
+    }
+
+    /** Count of events whose payload is of the given type. */
+    public long count(Class<?> payloadType) {
+        return events.stream().filter(e -> payloadType.isInstance(e.getPayload())).count();
+    }
+
+    /** The payloads of the given type, in event order. */
+    public <T> List<T> payloads(Class<T> payloadType) {
+        return events.stream().map(TimingEvent::getPayload).filter(payloadType::isInstance).map(payloadType::cast).toList();
+    }
+}
