@@ -1,0 +1,40 @@
+package org.racetiming.standings.rules;
+
+import java.util.List;
+import org.racetiming.event.SessionType;
+
+/** What SessionStarted said about the session itself: its kind, length and timing lines. */
+record SessionSetup(String name, SessionType type, Long scheduledDurationMs, List<String> intermediatePoints) {
+
+    SessionSetup {
+        intermediatePoints = List.copyOf(intermediatePoints);
+    }
+
+    /** Timing lines per lap: the intermediate points plus the finish line. */
+    int pointsPerLap() {
+        return intermediatePoints.size() + 1;
+    }
+
+    boolean isRace() {
+        return type == SessionType.RACE;
+    }
+
+    /** Progress index of a finish-line crossing that completes {@code lap}. */
+    int finishProgress(int lap) {
+        return lap * pointsPerLap();
+    }
+
+    /** Progress index of intermediate {@code point} (1-based) on {@code lap}, the lap being driven. */
+    int pointProgress(int lap, int point) {
+        return (lap - 1) * pointsPerLap() + point;
+    }
+
+    /** "lap 12 S1", "lap 12 finish line": how a rejection names a passage. */
+    String describe(int progress) {
+        int point = progress % pointsPerLap();
+        if (point == 0) {
+            return "lap " + progress / pointsPerLap() + " finish line";
+        }
+        return "lap " + (progress / pointsPerLap() + 1) + " " + intermediatePoints.get(point - 1);
+    }
+}

@@ -1,0 +1,127 @@
+package org.racetiming.standings.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.racetiming.event.TrackStatus;
+import org.racetiming.output.CarGaps;
+import org.racetiming.output.CarStanding;
+import org.racetiming.output.Standings;
+
+/**
+ * Turns a ranked {@link Board} into the Avro output records. New records on every call: Avro records are mutable
+ * and the board is shared between calls.
+ */
+final class StandingsWriter {
+
+    /** The session-level facts every output record carries. */
+    record Header(String sessionId, String sessionName, long sessionTimeMs, TrackStatus trackStatus,
+                  boolean chequered, long eventsSeen, int pointsPerLap) {
+    }
+
+    private StandingsWriter() {
+    }
+
+    static Standings standings(Header header, Board board, String carClass) {
+        BestLaps bests = BestLaps.of(board);
+        List<CarStanding> cars = new ArrayList<>();
+        for (Board.Line line : board.lines()) {
+            if (carClass == null || carClass.equals(line.car().carClass())) {
+                cars.add(carStanding(header, line, bests));
+            }
+        }
+        return Standings.newBuilder()
+                .setSessionId(header.sessionId())
+                .setSessionName(header.sessionName())
+                .setCarClass(carClass)
+                .setSessionTimeMs(header.sessionTimeMs())
+                .setTrackStatus(header.trackStatus())
+                .setChequered(header.chequered())
+                .setEventsSeen(header.eventsSeen())
+                .setCars(cars)
+                .build();
+    }
+
+    static CarGaps carGaps(Header header, Board.Line line) {
+        return CarGaps.newBuilder()
+                .setSessionId(header.sessionId())
+                .setCar(line.car().number())
+                .setCarClass(line.car().carClass())
+                .setSessionTimeMs(header.sessionTimeMs())
+                .setPosition(line.position())
+                .setClassPosition(line.classPosition())
+                .setLaps(line.placing().laps())
+                .setCarAhead(line.carAhead())
+                .setClassCarAhead(line.classCarAhead())
+                .setGapFirst(GapValue.toAvro(line.gapFirst()))
+                .setInterval(GapValue.toAvro(line.interval()))
+                .setClassGapFirst(GapValue.toAvro(line.classGapFirst()))
+                .setClassInterval(GapValue.toAvro(line.classInterval()))
+                .build();
+    }
+
+    private static CarStanding carStanding(Header header, Board.Line line, BestLaps bests) {
+        CarRecord car = line.car();
+        Placing placing = line.placing();
+        Passage latest = car.latest();
+        LapStats laps = car.lapStats();
+        PitAndStint pit = car.pit();
+        long lastPassedMs = car.lastPassedMs();
+        Long best = laps.bestLapMs();
+        return CarStanding.newBuilder()
+                .setCar(car.number())
+                .setCarClass(car.carClass())
+                .setTeam(car.team())
+                .setPosition(line.position())
+                .setClassPosition(line.classPosition())
+                .setState(placing.state())
+                .setStatus(placing.status())
+                .setLaps(placing.laps())
+                .setLastPoint(latest == null ? 0 : latest.progress() % header.pointsPerLap())
+                .setLastPassedMs(latest == null ? null : latest.timeMs())
+                .setTotalTimeMs(placing.totalTimeMs())
+                .setGapFirst(GapValue.toAvro(line.gapFirst()))
+                .setInterval(GapValue.toAvro(line.interval()))
+                .setClassGapFirst(GapValue.toAvro(line.classGapFirst()))
+                .setClassInterval(GapValue.toAvro(line.classInterval()))
+                .setLastLapMs(laps.lastLapMs())
+                .setBestLapMs(best)
+                .setBestLapNumber(laps.bestLapNumber())
+                .setLastLapPersonalBest(laps.lastLapPersonalBest())
+                .setBestLapClassBest(best != null && best.equals(bests.ofClass(car.carClass())))
+                .setBestLapOverallBest(best != null && best.equals(bests.overall()))
+                .setLastSectorsMs(laps.lastSectors())
+                .setBestSectorsMs(laps.bestSectors())
+                .setPitStops(pit.pitStops())
+                .setLastPitLaneMs(pit.lastPitLaneMs())
+                .setStintLaps(pit.stintLaps(car.lapsDriven(header.pointsPerLap())))
+                .setStintTimeMs(pit.stintTimeMs(lastPassedMs))
+                .setDriverName(pit.driver())
+                .setDriverTimes(pit.driveTimes(lastPassedMs))
+                .setPenaltyLaps(car.penaltyLaps())
+                .setPenaltyTimeMs(car.penaltyTimeMs())
+                .build();
+    }
+
+    /** Best lap overall and per class, for the purple/green highlighting on screens. */
+    private record BestLaps(Long overall, Map<String, Long> byClass) {
+
+        static BestLaps of(Board board) {
+            Long overall = null;
+            Map<String, Long> byClass = new HashMap<>();
+            for (Board.Line line : board.lines()) {
+                Long best = line.car().lapStats().bestLapMs();
+                if (best != null) {
+                    overall = overall == null ? best : Math.min(overall, best);
+                    byClass.merge(line.car().carClass(), best, Math::min);
+                }
+            }
+            return new BestLaps(overall, byClass);
+        }
+
+        Long ofClass(String carClass) {
+            return byClass.get(carClass);
+        }
+    }
+}
