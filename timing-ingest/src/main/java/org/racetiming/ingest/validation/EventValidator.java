@@ -352,14 +352,17 @@ public final class EventValidator {
         private final Map<String, CarProgress> cars = new HashMap<>();
     }
 
-    /** Changes made by a batch, visible to the batch's later events, applied only on commit. */
+    /**
+     * Changes made by a batch, visible to the batch's later events, applied only on commit. Maps are
+     * made on first use: a CSV file makes a batch per row, most of one car in one session.
+     */
     private final class Staging {
-        private final Map<String, Map<String, String>> ids = new HashMap<>();
-        private final Map<String, Map<String, CarProgress>> cars = new HashMap<>();
-        private final Map<String, SessionContext> starts = new HashMap<>();
+        private Map<String, Map<String, String>> ids;
+        private Map<String, Map<String, CarProgress>> cars;
+        private Map<String, SessionContext> starts;
 
         String sourceOf(String session, String id) {
-            String staged = ids.getOrDefault(session, Map.of()).get(id);
+            String staged = ids == null ? null : ids.getOrDefault(session, Map.of()).get(id);
             if (staged != null) {
                 return staged;
             }
@@ -368,11 +371,14 @@ public final class EventValidator {
         }
 
         void rememberId(String session, String id, String source) {
-            ids.computeIfAbsent(session, s -> new HashMap<>()).put(id, source == null ? "" : source);
+            if (ids == null) {
+                ids = new HashMap<>(4);
+            }
+            ids.computeIfAbsent(session, s -> new HashMap<>(16)).put(id, source == null ? "" : source);
         }
 
         CarProgress progress(String session, String car) {
-            CarProgress staged = cars.getOrDefault(session, Map.of()).get(car);
+            CarProgress staged = cars == null ? null : cars.getOrDefault(session, Map.of()).get(car);
             if (staged != null) {
                 return staged;
             }
@@ -382,34 +388,50 @@ public final class EventValidator {
         }
 
         void setProgress(String session, String car, CarProgress progress) {
-            cars.computeIfAbsent(session, s -> new HashMap<>()).put(car, progress);
+            if (cars == null) {
+                cars = new HashMap<>(4);
+            }
+            cars.computeIfAbsent(session, s -> new HashMap<>(4)).put(car, progress);
         }
 
         Set<String> entries(String session) {
-            SessionContext context = starts.containsKey(session) ? starts.get(session) : sessions.get(session);
+            SessionContext context = header(session);
             return context == null ? null : context.entries;
         }
 
         int intermediatePoints(String session) {
-            SessionContext context = starts.containsKey(session) ? starts.get(session) : sessions.get(session);
+            SessionContext context = header(session);
             return context == null ? 0 : context.intermediatePoints;
+        }
+
+        private SessionContext header(String session) {
+            return starts != null && starts.containsKey(session) ? starts.get(session) : sessions.get(session);
         }
 
         void start(String session, Set<String> entries, int points) {
             SessionContext header = new SessionContext();
             header.entries = entries;
             header.intermediatePoints = points;
+            if (starts == null) {
+                starts = new HashMap<>(4);
+            }
             starts.put(session, header);
         }
 
         void commit() {
-            starts.forEach((session, header) -> {
-                SessionContext context = sessions.computeIfAbsent(session, s -> new SessionContext());
-                context.entries = header.entries;
-                context.intermediatePoints = header.intermediatePoints;
-            });
-            ids.forEach((session, byId) -> sessions.computeIfAbsent(session, s -> new SessionContext()).sourceById.putAll(byId));
-            cars.forEach((session, byCar) -> sessions.computeIfAbsent(session, s -> new SessionContext()).cars.putAll(byCar));
+            if (starts != null) {
+                starts.forEach((session, header) -> {
+                    SessionContext context = sessions.computeIfAbsent(session, s -> new SessionContext());
+                    context.entries = header.entries;
+                    context.intermediatePoints = header.intermediatePoints;
+                });
+            }
+            if (ids != null) {
+                ids.forEach((session, byId) -> sessions.computeIfAbsent(session, s -> new SessionContext()).sourceById.putAll(byId));
+            }
+            if (cars != null) {
+                cars.forEach((session, byCar) -> sessions.computeIfAbsent(session, s -> new SessionContext()).cars.putAll(byCar));
+            }
         }
     }
 }

@@ -2,10 +2,14 @@ package org.racetiming.ingest.feed.alkamel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,8 +29,12 @@ import org.racetiming.time.RaceTime;
 /** The real Al Kamel files in shared/data read cleanly; skipped, visibly, without them. */
 class AlKamelRealDataTest {
 
+    // Read each file once per test run: the suite must stay fast on two cores.
+    private static final Map<String, FeedResult> READ = new ConcurrentHashMap<>();
+
     private static FeedResult read(String race) {
-        return AlKamelCsvReader.read(RealData.file(race, "analysis.csv"), FeedOptions.race(race));
+        Path file = RealData.file(race, "analysis.csv");
+        return READ.computeIfAbsent(race, r -> AlKamelCsvReader.read(file, FeedOptions.race(r)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,14 +93,21 @@ class AlKamelRealDataTest {
     void shouldParseTheLargestFileWellUnderASecondOnceWarm() {
         Path file = RealData.file("wec-2025-le-mans-24h", "analysis.csv");
         FeedOptions options = FeedOptions.race("lm25");
-        long best = Long.MAX_VALUE;
+        // CPU time of this thread, not wall time: the build machine is shared, and waiting for a
+        // core says nothing about the parser.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long bestCpu = Long.MAX_VALUE;
+        long bestWall = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            long started = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
             FeedResult result = AlKamelCsvReader.read(file, options);
-            best = Math.min(best, System.nanoTime() - started);
+            bestWall = Math.min(bestWall, System.nanoTime() - wall);
+            bestCpu = Math.min(bestCpu, threads.getCurrentThreadCpuTime() - cpu);
             assertThat(result.count(LapCompleted.class)).isEqualTo(20_182);
         }
-        System.out.printf(Locale.ROOT, "Al Kamel CSV, 20,182 rows (Le Mans 2025): best of 5 reads %d ms%n", best / 1_000_000);
-        assertThat(best / 1_000_000).isLessThan(1_000);
+        System.out.printf(Locale.ROOT, "Al Kamel CSV, 20,182 rows (Le Mans 2025), best of 5 reads: %d ms CPU, %d ms wall%n",
+                bestCpu / 1_000_000, bestWall / 1_000_000);
+        assertThat(bestCpu / 1_000_000).isLessThan(1_000);
     }
 }
