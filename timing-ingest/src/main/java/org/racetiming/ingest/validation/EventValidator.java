@@ -25,9 +25,9 @@ import org.racetiming.event.TrackStatusChanged;
  * The checks every input path shares (Al Kamel CSV, race control, HTTP, simulator), so that they
  * reject the same things with the same words: missing fields, duplicate event ids, cars that are
  * not in the session's entry list, laps at or below 0, laps or timing points going backwards,
- * impossible times (negative, a lap time of 0, a lap that would start before the session or before
- * the car's previous finish-line crossing, a crossing before the car's previous crossing) and
- * penalties of nothing.
+ * impossible times (negative, a lap time of 0, a lap that would start before the session, before
+ * the car's previous finish-line crossing or, for the next lap, well after it; a crossing before
+ * the car's previous crossing) and penalties of nothing.
  *
  * <p>Keeps context per session id: the entry list and timing points of the last accepted
  * {@link SessionStarted}, each car's progress, and the ids seen. Until a session's start is seen
@@ -41,6 +41,14 @@ import org.racetiming.event.TrackStatusChanged;
  * {@link #forget(String)} sessions that are over.
  */
 public final class EventValidator {
+
+    /**
+     * How far the start of a lap (crossing time minus lap time) may lie after the end of the car's
+     * previous lap. Al Kamel's are equal to the millisecond in every real file; the slack is for
+     * feeds that round lap times on their own. A larger gap means a wrong ELAPSED or LAP_TIME, and
+     * accepting it would put the car ahead in time and reject all its true laps after it.
+     */
+    static final long LAP_START_TOLERANCE_MS = 1_000;
 
     private final Map<String, SessionContext> sessions = new HashMap<>();
 
@@ -188,6 +196,11 @@ public final class EventValidator {
         if (lapTime != null && progress.lastFinishMs() >= 0 && at - lapTime < progress.lastFinishMs()) {
             return "lap time " + formatShort(lapTime) + " would start lap " + lap.getLap() + " at " + formatHms(at - lapTime)
                     + ", before car " + car + "'s previous finish-line crossing at " + formatHms(progress.lastFinishMs());
+        }
+        if (lapTime != null && progress.lastFinishMs() >= 0 && lap.getLap() == progress.completedLap() + 1
+                && at - lapTime > progress.lastFinishMs() + LAP_START_TOLERANCE_MS) {
+            return "lap time " + formatShort(lapTime) + " would start lap " + lap.getLap() + " at " + formatHms(at - lapTime)
+                    + ", but car " + car + " completed lap " + progress.completedLap() + " at " + formatHms(progress.lastFinishMs());
         }
         staging.setProgress(session, car, progress.afterLap(lap.getLap(), at));
         return null;

@@ -89,8 +89,11 @@ class EventValidatorTest {
                 .isEqualTo("crossing at 0:01:40.000 is before car 51's previous crossing at 0:01:50.000");
         assertThat(validator.accept(lap("51", 2, 200_000, 100_000L)).reason())
                 .isEqualTo("lap time 1:40.000 would start lap 2 at 0:01:40.000, before car 51's previous finish-line crossing at 0:01:50.000");
+        assertThat(validator.accept(lap("51", 2, 20 * 3_600_000L, 110_000L)).reason())
+                .isEqualTo("lap time 1:50.000 would start lap 2 at 19:58:10.000, but car 51 completed lap 1 at 0:01:50.000");
+        assertThat(validator.accept(lap("51", 3, 20 * 3_600_000L, 110_000L)).accepted()).as("after a missing lap").isTrue();
         // A lap may last hours (red flag, garage): no upper bound beyond the session clock.
-        assertThat(validator.accept(lap("51", 2, 110_000 + 17 * 3_600_000L, 17 * 3_600_000L)).accepted()).isTrue();
+        assertThat(validator.accept(lap("51", 4, 20 * 3_600_000L + 17 * 3_600_000L, 17 * 3_600_000L)).accepted()).isTrue();
     }
 
     @Test

@@ -71,6 +71,8 @@ class AlKamelBadRowsTest {
                         "duplicate of analysis.csv:2 (car 51 lap 1)"),
                 Arguments.of("crossing before the previous one", row(r -> r.with("ELAPSED", "3:30.000").with("LAP_NUMBER", "3")),
                         "crossing at 0:02:10.000 is before car 51's previous crossing at 0:03:40.000"),
+                Arguments.of("elapsed far after the lap start", row(r -> r.with("ELAPSED", "15:03:40.000").with("LAP_NUMBER", "3")),
+                        "lap time 1:50.000 would start lap 3 at 15:01:50.000, but car 51 completed lap 2 at 0:03:40.000"),
                 Arguments.of("lap starting before the previous lap ended", row(r -> r.with("ELAPSED", "5:00.000").with("LAP_NUMBER", "3")
                                 .with("LAP_TIME", "1:50.000").with("S1", "").with("S2", "")),
                         "lap time 1:50.000 would start lap 3 at 0:03:10.000, before car 51's previous finish-line crossing at 0:03:40.000"));
