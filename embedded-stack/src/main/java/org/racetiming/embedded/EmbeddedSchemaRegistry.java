@@ -44,15 +44,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Path workDir;
     private final Path logFile;
     private final String url;
+    private final RegistryClassArchive classArchive;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean ready;
 
-    private EmbeddedSchemaRegistry(Process process, Path workDir, Path logFile, String url) {
+    private EmbeddedSchemaRegistry(Process process, Path workDir, Path logFile, String url, RegistryClassArchive classArchive) {
         this.process = process;
         this.workDir = workDir;
         this.logFile = logFile;
         this.url = url;
-        this.shutdownHook = new Thread(this::stopProcess, "schema-registry-shutdown");
+        this.classArchive = classArchive;
+        this.shutdownHook = new Thread(() -> stopProcess(), "schema-registry-shutdown");
     }
 
     /** Starts the registry and returns once it answers and uses BACKWARD compatibility. */
@@ -81,9 +84,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         Path workDir = createWorkDir();
         Path logFile = workDir.resolve("registry.log");
         int port = LocalPorts.pickFree();
+        RegistryClassArchive classArchive = RegistryClassArchive.forRunner(runnerJar, System.getProperties());
         Process process;
         try {
-            process = new ProcessBuilder(command(runnerJar, port, workDir))
+            process = new ProcessBuilder(command(runnerJar, port, workDir, classArchive.jvmOptions(workDir)))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
@@ -93,23 +97,30 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             throw new UncheckedIOException("could not start the schema registry from " + runnerJar, e);
         }
         EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(
-                process, workDir, logFile, "http://" + LocalPorts.HOST + ":" + port + CCOMPAT_PATH);
+                process, workDir, logFile, "http://" + LocalPorts.HOST + ":" + port + CCOMPAT_PATH, classArchive);
         Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
         try {
             registry.awaitReady();
             registry.setCompatibility("BACKWARD");
+            registry.ready = true;
             return registry;
         } catch (RuntimeException e) {
             String tail = registry.logTail();
             registry.close();
-            if (tail.toLowerCase(Locale.ROOT).contains("address already in use") || tail.contains("Port already bound")) {
+            if (portTaken(tail)) {
                 throw new PortTakenException(e);
             }
             throw new IllegalStateException(e.getMessage() + "\n--- last lines of " + logFile + " ---\n" + tail, e);
         }
     }
 
-    static List<String> command(Path runnerJar, int port, Path workDir) {
+    /** Quarkus says "Port N seems to be in use by another process"; the JDK says "Address already in use". */
+    static boolean portTaken(String log) {
+        String text = log.toLowerCase(Locale.ROOT);
+        return text.contains("seems to be in use by another process") || text.contains("address already in use");
+    }
+
+    static List<String> command(Path runnerJar, int port, Path workDir, List<String> extraJvmOptions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
@@ -124,8 +135,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 "-Dquarkus.banner.enabled=false",
                 "-Dquarkus.log.level=WARN",
                 // Started/listening lines stay in the log file, for the tail shown when a start fails.
-                "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
-                "-jar", runnerJar.toString()));
+                "-Dquarkus.log.category.\"io.quarkus\".level=INFO"));
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of("-jar", runnerJar.toString()));
         return command;
     }
 
@@ -223,22 +235,27 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         } catch (IllegalStateException e) {
             // The JVM is already exiting; the hook runs (or ran) anyway.
         }
-        long started = System.nanoTime();
-        stopProcess();
+        long stopping = System.nanoTime();
+        if (stopProcess() && ready) {
+            classArchive.keepRecording(workDir);
+        }
         Directories.deleteQuietly(workDir);
-        LOG.info("Schema registry at {} stopped in {} ms", url, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Schema registry at {} stopped in {} ms", url, (System.nanoTime() - stopping) / 1_000_000);
     }
 
-    private void stopProcess() {
+    /** Asks the child to stop, then kills it; true when it stopped on its own. */
+    private boolean stopProcess() {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     /** The child could not bind the port picked for it: a fresh port may work. */

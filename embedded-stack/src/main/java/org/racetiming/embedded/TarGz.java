@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -41,6 +43,8 @@ final class TarGz {
                         Files.createDirectories(file.getParent());
                         Files.copy(new BoundedStream(in, size), file, StandardCopyOption.REPLACE_EXISTING);
                         skipPadding(in, size);
+                        // Kept as in the archive: the registry's class-data archive is keyed by it.
+                        Files.setLastModifiedTime(file, FileTime.from(parseOctal(header, 136, 12), TimeUnit.SECONDS));
                     }
                     default -> skipData(in, size);
                 }
