@@ -1,0 +1,73 @@
+package org.racetiming.standings.topology;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.racetiming.output.CarGaps;
+import org.racetiming.output.TrackStatusState;
+import org.racetiming.standings.rules.RaceSession;
+
+/** One session as the processor holds it: the rules' state, where its event log ends, what was last sent. */
+final class LiveSession {
+
+    private final RaceSession race;
+    private long nextSeq;
+    private boolean dirty;
+    private long lastEmitWallMs = Long.MIN_VALUE;
+    private final Map<String, CarGaps> lastGaps = new HashMap<>();
+    private TrackStatusState lastTrack;
+
+    LiveSession(RaceSession race, long nextSeq) {
+        this.race = race;
+        this.nextSeq = nextSeq;
+    }
+
+    RaceSession race() {
+        return race;
+    }
+
+    long takeSeq() {
+        return nextSeq++;
+    }
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    boolean dirty() {
+        return dirty;
+    }
+
+    boolean dueAt(long nowMs, long intervalMs) {
+        return lastEmitWallMs == Long.MIN_VALUE || nowMs - lastEmitWallMs >= intervalMs;
+    }
+
+    void emitted(long nowMs) {
+        dirty = false;
+        lastEmitWallMs = nowMs;
+    }
+
+    /** True when the car's gaps differ from the last ones sent, other than in their time stamp. */
+    boolean gapsChanged(CarGaps gaps) {
+        CarGaps last = lastGaps.get(gaps.getCar());
+        if (last != null && last.getSessionTimeMs() != gaps.getSessionTimeMs()) {
+            last = CarGaps.newBuilder(last).setSessionTimeMs(gaps.getSessionTimeMs()).build();
+        }
+        if (gaps.equals(last)) {
+            return false;
+        }
+        lastGaps.put(gaps.getCar(), gaps);
+        return true;
+    }
+
+    boolean trackChanged(TrackStatusState track) {
+        TrackStatusState last = lastTrack;
+        if (last != null && last.getSessionTimeMs() != track.getSessionTimeMs()) {
+            last = TrackStatusState.newBuilder(last).setSessionTimeMs(track.getSessionTimeMs()).build();
+        }
+        if (track.equals(last)) {
+            return false;
+        }
+        lastTrack = track;
+        return true;
+    }
+}
