@@ -1,0 +1,146 @@
+package org.racetiming.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.racetiming.embedded.StackEndpoints;
+import org.racetiming.embedded.TimingStack;
+import org.racetiming.event.TimingEvent;
+import org.racetiming.ingest.feed.RejectedRecord;
+import org.racetiming.ingest.publish.EventPublisher;
+import org.racetiming.output.Standings;
+import org.racetiming.serde.SchemaRegistryClient;
+import org.racetiming.standings.StandingsService;
+import org.racetiming.standings.rules.RaceSession;
+import org.racetiming.time.RaceTime;
+import org.racetiming.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Classifies a race through the whole pipeline: the file is published to timing-events, the
+ * standings topology classifies it, and the table printed is what comes back from Kafka.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify a race from an Al Kamel analysis CSV, through Kafka. Prints a ;-separated table on stdout.")
+final class ClassifyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ANALYSIS.csv", description = "Al Kamel analysis CSV (one row per lap).")
+    Path analysis;
+
+    @Option(names = "--race-control", paramLabel = "FILE.jsonl", description = "Race-control events (JSON Lines).")
+    Path raceControl;
+
+    @Option(names = "--at", paramLabel = "H:MM:SS.mmm", description = "Standings at this session time (default: the end).")
+    String at;
+
+    @Option(names = "--duration", paramLabel = "H:MM:SS", description = "Scheduled duration, for data without a chequered-flag column.")
+    String duration;
+
+    @Override
+    public Integer call() throws Exception {
+        Long atMs = at == null ? null : parseTime("--at", at);
+        Long durationMs = duration == null ? null : parseTime("--duration", duration);
+        long started = System.nanoTime();
+        RaceFeed.requireReadable(analysis, raceControl);
+        // Reading the file and starting the stack take seconds each: do them at the same time.
+        CompletableFuture<RaceFeed> reading = CompletableFuture.supplyAsync(() -> RaceFeed.read(analysis, raceControl, durationMs));
+        try (TimingStack stack = TimingStack.start()) {
+            StackEndpoints endpoints = stack.endpoints();
+            Log.info("%s Kafka at %s, registry at %s", stack.embedded() ? "embedded" : "external",
+                    endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
+            try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
+                Topics.ensureTopics(admin, 1, (short) 1);
+            }
+            Path stateDir = Files.createTempDirectory("timing-classify-state");
+            CompletableFuture<StandingsService> starting = CompletableFuture.supplyAsync(() -> StandingsService.start(
+                    endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), StandingsService.Options.defaults(stateDir)));
+            try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
+                 StandingsService service = await(starting)) {
+                RaceFeed feed = await(reading);
+                Log.info("read %d events from %s (%d rows rejected)", feed.events().size(), analysis, feed.rejected().size());
+                Topics topics = new Topics(registry);
+                long published = publish(feed, endpoints, topics);
+                Standings result = classification(endpoints, topics, service, feed.sessionId(), published, atMs);
+                System.out.print(ClassificationTable.format(result));
+                System.out.flush();
+            } finally {
+                deleteQuietly(stateDir);
+            }
+        }
+        Log.info("classified in %d ms", (System.nanoTime() - started) / 1_000_000);
+        return 0;
+    }
+
+    private static long publish(RaceFeed feed, StackEndpoints endpoints, Topics topics) {
+        try (EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), topics)) {
+            for (TimingEvent event : feed.events()) {
+                publisher.publish(event);
+            }
+            for (RejectedRecord rejected : feed.rejected()) {
+                publisher.reject(feed.sessionId(), rejected);
+                Log.info("rejected %s: %s", rejected.source(), rejected.reason());
+            }
+            publisher.flush();
+            Log.info("%d events published to %s, %d rejected to %s", publisher.published(), Topics.TIMING_EVENTS,
+                    publisher.rejected(), Topics.TIMING_EVENTS_REJECTED);
+            return publisher.published();
+        }
+    }
+
+    /** The value of a background step, with its own exception rather than a wrapper. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Standings classification(StackEndpoints endpoints, Topics topics, StandingsService service,
+                                             String sessionId, long published, Long atMs) {
+        Duration timeout = Duration.ofMinutes(2);
+        Standings overall;
+        Log.info("waiting for the topology to take in all %d events", published);
+        try (OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.overallStandings(), sessionId)) {
+            overall = watcher.await(s -> s.getEventsSeen() >= published, timeout, "the standings of all " + published + " events");
+        }
+        Log.info("standings of all events received");
+        if (atMs != null) {
+            return service.queries().at(sessionId, atMs).map(RaceSession::classification)
+                    .orElseThrow(() -> new IllegalStateException("no events of session " + sessionId + " in the store"));
+        }
+        if (!overall.getChequered()) {
+            Log.info("no chequered flag in the data (give --duration for older files): live standings at the last event");
+            return overall;
+        }
+        try (OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.finalClassification(), sessionId)) {
+            return watcher.await(s -> s.getEventsSeen() >= published, timeout, "the final classification");
+        }
+    }
+
+    private static long parseTime(String option, String text) {
+        try {
+            return RaceTime.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage() + " (expected H:MM:SS.mmm)", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+}

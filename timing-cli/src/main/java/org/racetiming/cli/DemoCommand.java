@@ -1,0 +1,94 @@
+package org.racetiming.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.racetiming.embedded.StackEndpoints;
+import org.racetiming.embedded.TimingStack;
+import org.racetiming.event.TimingEvent;
+import org.racetiming.ingest.publish.EventPublisher;
+import org.racetiming.ingest.publish.Pacer;
+import org.racetiming.serde.SchemaRegistryClient;
+import org.racetiming.standings.StandingsService;
+import org.racetiming.time.RaceTime;
+import org.racetiming.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs everything on one machine and replays a race as if it were live, logging the standings as they change. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the stack, replay a race at a speed factor and log standings changes until Ctrl-C.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ANALYSIS.csv",
+            description = "Al Kamel analysis CSV to replay (default: a simulated race).")
+    Path analysis;
+
+    @Option(names = "--race-control", paramLabel = "FILE.jsonl")
+    Path raceControl;
+
+    @Option(names = "--speed", defaultValue = "60", description = "Speed factor: 1 = live, 60 = an hour a minute (default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--duration", paramLabel = "H:MM:SS", description = "Scheduled duration, for data without a chequered-flag column.")
+    String duration;
+
+    @Override
+    public Integer call() throws Exception {
+        if (analysis == null) {
+            throw new IllegalArgumentException("give an Al Kamel analysis CSV to replay (the race simulator is not built yet)");
+        }
+        Long durationMs = duration == null ? null : RaceTime.parse(duration);
+        RaceFeed feed = RaceFeed.read(analysis, raceControl, durationMs);
+        Iterator<TimingEvent> events = feed.events().iterator();
+        String sessionId = feed.sessionId();
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
+        try (TimingStack stack = TimingStack.start()) {
+            StackEndpoints endpoints = stack.endpoints();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
+                Topics.ensureTopics(admin, 1, (short) 1);
+            }
+            Path stateDir = Files.createTempDirectory("timing-demo-state");
+            try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
+                 StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                         StandingsService.Options.defaults(stateDir));
+                 StandingsLogger logger = StandingsLogger.start(endpoints.bootstrapServers(), new Topics(registry), sessionId)) {
+                Log.info("demo running: session %s at %sx on Kafka %s, registry %s; Ctrl-C to stop", sessionId,
+                        speed, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
+                Thread feeder = new Thread(() -> feed(endpoints, registry, events, stop), "demo-feed");
+                feeder.setDaemon(true);
+                feeder.start();
+                stop.await();
+                feeder.interrupt();
+            }
+        }
+        return 0;
+    }
+
+    private void feed(StackEndpoints endpoints, SchemaRegistryClient registry, Iterator<TimingEvent> events, CountDownLatch stop) {
+        Pacer pacer = new Pacer(speed);
+        try (EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), new Topics(registry))) {
+            while (events.hasNext()) {
+                TimingEvent event = events.next();
+                pacer.awaitSessionTime(event.getSessionTimeMs());
+                publisher.publish(event);
+            }
+            publisher.flush();
+            Log.info("replay finished: %d events published; Ctrl-C to stop", publisher.published());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Log.info("feed stopped: %s", e.getMessage());
+            stop.countDown();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.racetiming.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code timing} command: one entry point for people. */
+@Command(name = "timing", mixinStandardHelpOptions = true, version = "timing 0.1.0",
+        description = "Live timing for endurance racing on Kafka.",
+        subcommands = {ClassifyCommand.class, DemoCommand.class})
+public final class TimingCommand {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new TimingCommand())
+                .setExecutionExceptionHandler(new CliErrors())
+                .execute(args);
+        System.exit(code);
+    }
+}
