@@ -1,18 +1,10 @@
 package org.racetiming.standings.rules;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.racetiming.output.CarState;
 import org.racetiming.output.DriverTime;
 
-/**
- * One car's pit stops, current stint and drivers.
- *
- * <p>A stint runs from the start (or a pit exit) to the next pit entry; its time goes to the driver in the car
- * when it ends, because the driver change of a stop may be reported a little after the exit.
- */
+/** One car's pit stops, where it is (on track, in the pit lane, on its out-lap), its current stint and drivers. */
 final class PitAndStint {
 
     private CarState state = CarState.RUNNING;
@@ -26,8 +18,7 @@ final class PitAndStint {
     private int lapsAtPitIn;
     private long stintStartMs;
     private int stintStartLaps;
-    private String driver;
-    private final Map<String, Long> driveTimes = new LinkedHashMap<>();
+    private final DriveTimes drivers = new DriveTimes();
 
     int lastPitInLap() {
         return lastPitInLap;
@@ -44,12 +35,12 @@ final class PitAndStint {
         enterPit(lap, timeMs);
     }
 
-    /** The car is in the pit lane (a PitIn, or a lap that ended there); closes the stint once. */
-    void enterPit(int lap, long timeMs) {
+    /** The car is in the pit lane (a PitIn, or a lap that ended there); ends the stint once. */
+    private void enterPit(int lap, long timeMs) {
         if (!inPit) {
-            accrue(timeMs);
             inPit = true;
             pitInAtMs = timeMs;
+            drivers.enteredPit(timeMs);
         }
         lapsAtPitIn = Math.max(lapsAtPitIn, lap);
         state = CarState.IN_PIT;
@@ -69,6 +60,7 @@ final class PitAndStint {
         outLap = lap;
         stintStartMs = timeMs;
         stintStartLaps = lap - 1;
+        drivers.leftPit(timeMs);
     }
 
     /** A passage on {@code lap} (for a finish-line crossing, the lap it completes). */
@@ -87,24 +79,12 @@ final class PitAndStint {
         }
     }
 
-    void driver(String name) {
-        if (name != null && !name.isBlank()) {
-            driver = name;
-        }
-    }
-
-    private void accrue(long untilMs) {
-        if (driver != null) {
-            driveTimes.merge(driver, Math.max(0, untilMs - stintStartMs), Long::sum);
-        }
+    void driver(String name, long atMs) {
+        drivers.change(name, atMs);
     }
 
     CarState state() {
         return state;
-    }
-
-    boolean inPit() {
-        return inPit;
     }
 
     int pitStops() {
@@ -116,7 +96,7 @@ final class PitAndStint {
     }
 
     String driver() {
-        return driver;
+        return drivers.driver();
     }
 
     int stintLaps(int lapsCompleted) {
@@ -129,12 +109,6 @@ final class PitAndStint {
 
     /** Drive time per driver, the running stint counted up to the car's latest passage. */
     List<DriverTime> driveTimes(long lastPassageMs) {
-        Map<String, Long> times = new LinkedHashMap<>(driveTimes);
-        if (!inPit && driver != null) {
-            times.merge(driver, Math.max(0, lastPassageMs - stintStartMs), Long::sum);
-        }
-        List<DriverTime> out = new ArrayList<>(times.size());
-        times.forEach((name, ms) -> out.add(DriverTime.newBuilder().setDriverName(name).setTimeMs(ms).build()));
-        return out;
+        return drivers.times(lastPassageMs);
     }
 }

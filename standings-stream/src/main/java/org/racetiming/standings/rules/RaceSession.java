@@ -128,7 +128,7 @@ public final class RaceSession {
             return pitOut(pitOut, at);
         }
         if (payload instanceof DriverChanged change) {
-            return driverChanged(change);
+            return driverChanged(change, at);
         }
         if (payload instanceof TrackStatusChanged change) {
             String problem = track.apply(change, at);
@@ -203,10 +203,13 @@ public final class RaceSession {
         if (problem != null) {
             return ApplyResult.rejected(problem);
         }
+        Passage previous = car.latest();
+        // The driver named on a lap drove all of it: a change the feed did not announce happened by its start.
+        long lapStart = lap.getLapTimeMs() != null ? at - lap.getLapTimeMs()
+                : previous != null ? previous.timeMs() : at;
+        car.pit().driver(lap.getDriverName(), lapStart);
         car.passages().add(progress, at);
         car.lapStats().lapCompleted(lap.getLap(), lap.getLapTimeMs(), lap.getSectorTimesMs(), at);
-        // The driver named on a lap drove it: set before an in-lap closes the stint.
-        car.pit().driver(lap.getDriverName());
         car.pit().passed(lap.getLap(), true, lap.getCrossedInPit(), at);
         chequeredIfLeaderFinished(car, at);
         return ApplyResult.ok();
@@ -330,7 +333,7 @@ public final class RaceSession {
         return ApplyResult.ok();
     }
 
-    private ApplyResult driverChanged(DriverChanged change) {
+    private ApplyResult driverChanged(DriverChanged change, long at) {
         CarRecord car = cars.get(change.getCar());
         if (car == null) {
             return unknownCar(change.getCar());
@@ -338,7 +341,7 @@ public final class RaceSession {
         if (change.getDriverName() == null || change.getDriverName().isBlank()) {
             return ApplyResult.rejected("car " + car.number() + ": driver change without a driver name");
         }
-        car.pit().driver(change.getDriverName());
+        car.pit().driver(change.getDriverName(), at);
         return ApplyResult.ok();
     }
 

@@ -122,4 +122,29 @@ class PitStintDriverTest {
         assertThat(row(session.overall(), "8").getDriverTimes()).extracting(DriverTime::getTimeMs)
                 .containsExactly(ms("3:31.000"));
     }
+
+    @Test
+    void shouldSplitTheStintWhenTheDriverChangesOnTrack() {
+        RaceSession session = race.session();
+        apply(session,
+                race.lap("8", 1, "3:30.000", "3:30.000", false, "Sébastien BUEMI"),
+                race.driver("8", "Brendon HARTLEY", "5:00.000"),
+                race.lap("8", 2, "7:00.000", "3:30.000", false, "Brendon HARTLEY"));
+
+        assertThat(row(session.overall(), "8").getDriverTimes())
+                .extracting(DriverTime::getDriverName, DriverTime::getTimeMs)
+                .containsExactly(tuple("Sébastien BUEMI", ms("5:00.000")), tuple("Brendon HARTLEY", ms("2:00.000")));
+    }
+
+    @Test
+    void shouldGiveALapToTheDriverNamedOnItWhenNoDriverChangeWasSent() {
+        RaceSession session = race.session();
+        apply(session,
+                race.lap("8", 1, "3:30.000", "3:30.000", false, "Sébastien BUEMI"),
+                race.lap("8", 2, "7:00.000", "3:30.000", false, "Brendon HARTLEY"));
+
+        assertThat(row(session.overall(), "8").getDriverTimes())
+                .extracting(DriverTime::getDriverName, DriverTime::getTimeMs)
+                .containsExactly(tuple("Sébastien BUEMI", ms("3:30.000")), tuple("Brendon HARTLEY", ms("3:30.000")));
+    }
 }
