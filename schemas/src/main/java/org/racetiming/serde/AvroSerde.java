@@ -91,9 +91,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         ConfluentWireFormat.writeHeader(out, id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            // Unbuffered: the buffered encoder would allocate a 2 KB buffer per record for ~100 bytes.
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(data, encoder);
-            encoder.flush();
         } catch (IOException | RuntimeException e) {
             // Avro reports a missing required field as a NullPointerException naming the field.
             throw new SerializationException("Cannot serialize " + type.getSimpleName() + " for topic " + topic

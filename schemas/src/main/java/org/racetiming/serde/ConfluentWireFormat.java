@@ -59,10 +59,10 @@ public final class ConfluentWireFormat {
         return ByteBuffer.wrap(framed, 1, 4).getInt();
     }
 
-    /** The Avro binary after the header, as a read-only view (no copy). */
+    /** The Avro binary after the header: a view of the same array (no copy), position 0. */
     public static ByteBuffer avroBinary(byte[] framed) {
         schemaId(framed);
-        return ByteBuffer.wrap(framed, HEADER_LENGTH, framed.length - HEADER_LENGTH).slice().asReadOnlyBuffer();
+        return ByteBuffer.wrap(framed, HEADER_LENGTH, framed.length - HEADER_LENGTH).slice();
     }
 
     static String hex(byte[] bytes, int max) {

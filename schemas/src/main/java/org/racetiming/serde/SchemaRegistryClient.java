@@ -17,6 +17,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +47,11 @@ public final class SchemaRegistryClient implements AutoCloseable {
     private static final String ACCEPT =
             "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json, application/json";
     private static final int NO_ERROR_CODE = -1;
+    private static final int SUBJECT_NOT_FOUND = 40401;
+    private static final int VERSION_NOT_FOUND = 40402;
+    private static final int SCHEMA_NOT_FOUND = 40403;
+    private static final Set<String> COMPATIBILITY_LEVELS = Set.of("BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD",
+            "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /**
@@ -108,7 +118,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
     private final Settings settings;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
-    private final ConcurrentMap<SubjectSchema, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SubjectSchema, CompletableFuture<Integer>> registrations = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final AtomicLong requestsSent = new AtomicLong();
     private volatile boolean closed;
@@ -156,32 +166,80 @@ public final class SchemaRegistryClient implements AutoCloseable {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(schema, "schema");
         SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer cached = idsBySubjectAndSchema.get(key);
-        if (cached != null) {
-            return cached;
+        CompletableFuture<Integer> mine = new CompletableFuture<>();
+        CompletableFuture<Integer> earlier = registrations.putIfAbsent(key, mine);
+        if (earlier != null) {
+            return await(earlier);
         }
+        // One registration per subject and schema in this process, however many threads ask at once.
+        try {
+            int id = registerRemotely(subject, schema);
+            schemasById.putIfAbsent(id, schema);
+            mine.complete(id);
+            return id;
+        } catch (RuntimeException e) {
+            registrations.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * The id of a schema already registered under a subject ({@code POST /subjects/{subject}}), without
+     * registering it; empty if the subject does not have it.
+     */
+    public OptionalInt lookup(String subject, Schema schema) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(schema, "schema");
+        String path = "/subjects/" + encode(subject);
+        Answer answer = exchange("POST", path, json.createObjectNode().put("schema", schema.toString()));
+        if (answer.status() == 404 && (answer.errorCode() == SUBJECT_NOT_FOUND || answer.errorCode() == SCHEMA_NOT_FOUND)) {
+            return OptionalInt.empty();
+        }
+        if (!answer.ok()) {
+            throw unexpected("POST", path, answer);
+        }
+        return OptionalInt.of(requiredInt(answer, "id", "POST", path));
+    }
+
+    private int registerRemotely(String subject, Schema schema) {
         String path = "/subjects/" + encode(subject) + "/versions";
         Answer answer = exchange("POST", path, json.createObjectNode().put("schema", schema.toString()));
-        if (!answer.ok()) {
-            throw switch (answer.status()) {
-                case 409 -> refused(answer, "Schema registry refused schema for subject " + subject
-                        + ": incompatible with an earlier version (409) under the subject's compatibility rule");
-                case 422 -> refused(answer, "Schema registry refused schema for subject " + subject
-                        + ": invalid schema (422)");
-                default -> unexpected("POST", path, answer);
-            };
+        if (answer.ok()) {
+            return requiredInt(answer, "id", "POST", path);
         }
-        int id = requiredInt(answer, "id", "POST", path);
-        // Racing threads may both register: the registry answers both with the same id.
-        idsBySubjectAndSchema.putIfAbsent(key, id);
-        schemasById.putIfAbsent(id, schema);
-        return id;
+        if (answer.status() == 409) {
+            // Apicurio also answers 409 when another process created the subject a moment earlier
+            // ("already exists"); then the schema is there and this is no refusal.
+            OptionalInt registered = lookup(subject, schema);
+            if (registered.isPresent()) {
+                return registered.getAsInt();
+            }
+            throw refused(answer, "Schema registry refused schema for subject " + subject
+                    + ": incompatible with an earlier version (409) under the subject's compatibility rule");
+        }
+        if (answer.status() == 422) {
+            throw refused(answer, "Schema registry refused schema for subject " + subject + ": invalid schema (422)");
+        }
+        throw unexpected("POST", path, answer);
+    }
+
+    private static int await(CompletableFuture<Integer> registration) {
+        try {
+            return registration.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SchemaRegistryException failed) {
+                // A new exception so that this thread's stack shows up too.
+                throw new SchemaRegistryException(failed.getMessage(), failed.httpStatus(), failed.errorCode(), failed);
+            }
+            throw e;
+        }
     }
 
     /**
      * The schema with a global id ({@code GET /schemas/ids/{id}}). Cached: ids never change meaning.
      *
-     * @throws SchemaRegistryException 404 if the registry has no such id
+     * @throws SchemaRegistryException 404 (error code 40403) if the registry has no such id
      */
     public Schema schemaById(int id) {
         Schema cached = schemasById.get(id);
@@ -190,7 +248,8 @@ public final class SchemaRegistryClient implements AutoCloseable {
         }
         String path = "/schemas/ids/" + id;
         Answer answer = exchange("GET", path, null);
-        if (answer.status() == 404) {
+        // 40403 schema not found; a 404 without it is most likely a wrong base URL.
+        if (answer.status() == 404 && answer.errorCode() == SCHEMA_NOT_FOUND) {
             throw refused(answer, "Schema registry at " + baseUrl + " has no schema with id " + id
                     + " (404): was the data written with another registry, or has the registry lost its"
                     + " (in-memory?) storage?");
@@ -225,6 +284,11 @@ public final class SchemaRegistryClient implements AutoCloseable {
         Objects.requireNonNull(level, "level");
         String path = subject == null ? "/config" : "/config/" + encode(subject);
         String normalised = level.strip().toUpperCase(Locale.ROOT);
+        // Checked here: Apicurio answers an unknown level with a bare 400 "Not able to deserialize".
+        if (!COMPATIBILITY_LEVELS.contains(normalised)) {
+            throw new IllegalArgumentException("Unknown compatibility level '" + level + "'; one of "
+                    + new TreeSet<>(COMPATIBILITY_LEVELS));
+        }
         Answer answer = exchange("PUT", path, json.createObjectNode().put("compatibility", normalised));
         if (answer.status() == 422) {
             throw refused(answer, "Schema registry refused compatibility level " + normalised + " (422)");
@@ -244,8 +308,9 @@ public final class SchemaRegistryClient implements AutoCloseable {
         Objects.requireNonNull(schema, "schema");
         String path = "/compatibility/subjects/" + encode(subject) + "/versions/latest";
         Answer answer = exchange("POST", path, json.createObjectNode().put("schema", schema.toString()));
-        // 40401 subject not found, 40402 version not found: nothing to be incompatible with.
-        if (answer.status() == 404 && (answer.errorCode() == 40401 || answer.errorCode() == 40402)) {
+        // No subject or no version yet: nothing to be incompatible with.
+        if (answer.status() == 404
+                && (answer.errorCode() == SUBJECT_NOT_FOUND || answer.errorCode() == VERSION_NOT_FOUND)) {
             return true;
         }
         if (answer.status() == 422) {
@@ -266,7 +331,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
         Objects.requireNonNull(subject, "subject");
         String path = "/subjects/" + encode(subject) + "/versions";
         Answer answer = exchange("GET", path, null);
-        if (answer.status() == 404 && answer.errorCode() == 40401) {
+        if (answer.status() == 404 && answer.errorCode() == SUBJECT_NOT_FOUND) {
             return List.of();
         }
         if (!answer.ok() || !answer.body().isArray()) {
@@ -286,7 +351,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        idsBySubjectAndSchema.clear();
+        registrations.clear();
         schemasById.clear();
         // From Java 21 HttpClient is AutoCloseable and frees its selector thread at once; before, the
         // thread ends when the client is collected.
@@ -418,6 +483,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
                 + " to " + method + " " + path + hint + ": " + answer.message(), answer.status(), answer.errorCode());
     }
 
+    /** The exception and, if different, its root cause: "ConnectException caused by ClosedChannelException". */
     private static String describe(Throwable failure) {
         if (failure == null) {
             return "no answer";
@@ -426,8 +492,12 @@ public final class SchemaRegistryClient implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return root == failure ? oneLine(failure) : oneLine(failure) + " caused by " + oneLine(root);
+    }
+
+    private static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private static String encode(String pathSegment) {

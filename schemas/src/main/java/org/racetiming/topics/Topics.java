@@ -1,6 +1,7 @@
 package org.racetiming.topics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,7 +134,7 @@ public final class Topics {
         return separator < 0 ? key : key.substring(0, separator);
     }
 
-    /** The topics to create, with their configs. */
+    /** The topics to create, with their configs (min.insync.replicas 2 from replication 3 on). */
     public static List<NewTopic> newTopics(int partitions, short replication) {
         if (partitions < 1 || replication < 1) {
             throw new IllegalArgumentException("partitions and replication must be at least 1, were "
@@ -141,13 +142,17 @@ public final class Topics {
         }
         List<NewTopic> topics = new ArrayList<>();
         for (String name : ALL) {
-            NewTopic topic = new NewTopic(name, partitions, replication);
+            Map<String, String> configs = new HashMap<>();
             if (COMPACTED.contains(name)) {
-                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             } else if (name.equals(TIMING_EVENTS)) {
-                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
             }
-            topics.add(topic);
+            if (replication >= 3) {
+                // With acks=all, a write then survives the loss of a broker; the broker default (1) would not.
+                configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+            }
+            topics.add(new NewTopic(name, partitions, replication).configs(configs));
         }
         return List.copyOf(topics);
     }

@@ -6,7 +6,13 @@ import static org.racetiming.serde.SampleEvents.lap;
 import static org.racetiming.serde.SampleEvents.uniqueTopic;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +110,33 @@ class AvroSerdeIT {
         assertThat(registry.versions(topic + "-key")).containsExactly(1);
         assertThat(registry.versions(topic + "-value")).isEmpty();
         assertThat(keySerde.deserializer().deserialize(topic, bytes)).isEqualTo(key);
+    }
+
+    @Test
+    void shouldServeManyThreadsWithOneSerde() throws Exception {
+        String topic = uniqueTopic("threads");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                String car = String.valueOf(thread);
+                results.add(pool.submit(() -> {
+                    for (int lap = 1; lap <= 200; lap++) {
+                        TimingEvent event = lap("s1", car, lap, lap * 1000L);
+                        if (!event.equals(serde.deserializer().deserialize(topic, serde.serializer().serialize(topic, event)))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(registry.versions(topic + "-value")).containsExactly(1);
     }
 
     @Test

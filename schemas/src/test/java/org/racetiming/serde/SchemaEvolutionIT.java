@@ -118,7 +118,7 @@ class SchemaEvolutionIT {
         Schema writerSchema = registry.schemaById(ConfluentWireFormat.schemaId(framed));
         ByteBuffer avro = ConfluentWireFormat.avroBinary(framed);
         return new GenericDatumReader<GenericRecord>(writerSchema, readerSchema)
-                .read(null, DecoderFactory.get().binaryDecoder(framed, avro.arrayOffset() + avro.position(), avro.remaining(), null));
+                .read(null, DecoderFactory.get().binaryDecoder(avro.array(), avro.arrayOffset(), avro.remaining(), null));
     }
 
     private static byte[] writeGeneric(int schemaId, Schema schema, GenericRecord record) throws IOException {

@@ -37,6 +37,17 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void shouldRefuseAnUnknownCompatibilityLevelBeforeAskingTheRegistry() {
+        try (SchemaRegistryClient client = new SchemaRegistryClient("http://127.0.0.1:1")) {
+            assertThatThrownBy(() -> client.setCompatibility(null, "BACKWARDS"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Unknown compatibility level 'BACKWARDS'")
+                    .hasMessageContaining("BACKWARD_TRANSITIVE");
+            assertThat(client.requestsSent()).isZero();
+        }
+    }
+
+    @Test
     void shouldRefuseCallsAfterClose() {
         SchemaRegistryClient client = new SchemaRegistryClient("http://127.0.0.1:8081");
         client.close();

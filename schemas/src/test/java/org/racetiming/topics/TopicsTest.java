@@ -24,11 +24,19 @@ class TopicsTest {
                     .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         assertThat(topics.get(Topics.TIMING_EVENTS).configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        assertThat(topics.get(Topics.TIMING_EVENTS_REJECTED).configs()).isNullOrEmpty();
+        assertThat(topics.get(Topics.TIMING_EVENTS_REJECTED).configs()).isEmpty();
         assertThat(topics.values()).allSatisfy(t -> {
             assertThat(t.numPartitions()).isEqualTo(3);
             assertThat(t.replicationFactor()).isEqualTo((short) 2);
         });
+    }
+
+    @Test
+    void shouldRequireTwoInSyncReplicasOnlyWhereThereAreThreeReplicas() {
+        assertThat(Topics.newTopics(6, (short) 3)).allSatisfy(t ->
+                assertThat(t.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
+        assertThat(Topics.newTopics(1, (short) 1)).allSatisfy(t ->
+                assertThat(t.configs()).doesNotContainKey(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG));
     }
 
     @Test
@@ -60,11 +68,7 @@ class TopicsTest {
             assertThat(topics.trackStatus().name()).isEqualTo(Topics.TRACK_STATUS);
             assertThat(((AvroSerde<?>) topics.carGaps().valueSerde()).subject(Topics.CAR_GAPS))
                     .isEqualTo("car-gaps-value");
-            assertThat(requestsOf(registry)).isZero();
+            assertThat(registry.requestsSent()).isZero();
         }
-    }
-
-    private static long requestsOf(SchemaRegistryClient registry) {
-        return registry.requestsSent();
     }
 }
