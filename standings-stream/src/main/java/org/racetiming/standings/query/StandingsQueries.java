@@ -2,6 +2,7 @@ package org.racetiming.standings.query;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,6 +70,11 @@ public final class StandingsQueries {
             }
             return Optional.ofNullable(query.apply(replica.race));
         }
+    }
+
+    /** The sessions this instance holds events of. */
+    public Set<String> sessionIds() {
+        return SessionEventLog.sessionIds(store());
     }
 
     private ReadOnlyKeyValueStore<Bytes, byte[]> store() {

@@ -13,6 +13,8 @@ final class LiveSession {
     private long nextSeq;
     private boolean dirty;
     private long lastEmitWallMs = Long.MIN_VALUE;
+    /** Record timestamp of the oldest event not yet reflected in what was sent: where a latency measure starts. */
+    private long oldestPendingInputMs = Long.MAX_VALUE;
     private final Map<String, CarGaps> lastGaps = new HashMap<>();
     private TrackStatusState lastTrack;
 
@@ -33,6 +35,15 @@ final class LiveSession {
         dirty = true;
     }
 
+    void inputAt(long recordTimestampMs) {
+        oldestPendingInputMs = Math.min(oldestPendingInputMs, recordTimestampMs);
+    }
+
+    /** The oldest pending input's timestamp, or null when nothing new came in since the last emission. */
+    Long oldestPendingInputMs() {
+        return oldestPendingInputMs == Long.MAX_VALUE ? null : oldestPendingInputMs;
+    }
+
     boolean dirty() {
         return dirty;
     }
@@ -43,6 +54,7 @@ final class LiveSession {
 
     void emitted(long nowMs) {
         dirty = false;
+        oldestPendingInputMs = Long.MAX_VALUE;
         lastEmitWallMs = nowMs;
     }
 

@@ -2,6 +2,10 @@ package org.racetiming.standings.topology;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -48,5 +52,46 @@ public final class SessionEventLog {
             }
         }
         return next;
+    }
+
+    /**
+     * The ids of the sessions in the store, sorted. Probes key ranges rather than reading every event: each probe
+     * finds one session and splits the range around it, so the cost grows with the number of sessions, not events.
+     * Correct also over a store that spans partitions (whose ranges are not globally ordered): every probe
+     * bounds every partition the same way.
+     */
+    public static Set<String> sessionIds(ReadOnlyKeyValueStore<Bytes, byte[]> store) {
+        Set<String> found = new TreeSet<>();
+        Deque<Bytes[]> ranges = new ArrayDeque<>();
+        ranges.push(new Bytes[] {null, null});
+        while (!ranges.isEmpty()) {
+            Bytes[] range = ranges.pop();
+            String session = firstNewSession(store, range[0], range[1], found);
+            if (session != null) {
+                found.add(session);
+                ranges.push(new Bytes[] {range[0], key(session, 0)});
+                ranges.push(new Bytes[] {key(session, Long.MAX_VALUE), range[1]});
+            }
+        }
+        return found;
+    }
+
+    /** The first session in [from, to] not found yet; a bound itself belongs to a found session and is skipped. */
+    private static String firstNewSession(ReadOnlyKeyValueStore<Bytes, byte[]> store, Bytes from, Bytes to, Set<String> found) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(from, to)) {
+            while (it.hasNext()) {
+                String session = sessionOf(it.next().key);
+                if (!found.contains(session)) {
+                    return session;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String sessionOf(Bytes key) {
+        ByteBuffer buffer = ByteBuffer.wrap(key.get());
+        int length = buffer.getInt();
+        return new String(key.get(), 4, length, StandardCharsets.UTF_8);
     }
 }

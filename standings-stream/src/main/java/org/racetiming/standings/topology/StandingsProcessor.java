@@ -65,6 +65,7 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
             reject(record, event, result.reason());
         }
         live.markDirty();
+        live.inputAt(record.timestamp());
         long now = context.currentSystemTimeMs();
         if (emitIntervalMs == 0 || live.dueAt(now, emitIntervalMs)) {
             emit(live, now);
@@ -89,29 +90,36 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
     private void emit(LiveSession live, long now) {
         RaceSession race = live.race();
         String sessionId = race.sessionId();
+        Long eventIn = live.oldestPendingInputMs();
         Standings overall = race.overall();
-        forward(sessionId, overall, StandingsTopology.OVERALL_SINK, now);
+        forward(sessionId, overall, StandingsTopology.OVERALL_SINK, now, eventIn);
         for (String carClass : race.classes()) {
-            forward(sessionId + "/" + carClass, race.classStandings(carClass), StandingsTopology.CLASS_SINK, now);
+            forward(sessionId + "/" + carClass, race.classStandings(carClass), StandingsTopology.CLASS_SINK, now, eventIn);
         }
         for (CarStanding car : overall.getCars()) {
             CarGaps gaps = race.carGaps(car.getCar());
             if (gaps != null && live.gapsChanged(gaps)) {
-                forward(sessionId + "/" + car.getCar(), gaps, StandingsTopology.GAPS_SINK, now);
+                forward(sessionId + "/" + car.getCar(), gaps, StandingsTopology.GAPS_SINK, now, eventIn);
             }
         }
         TrackStatusState track = race.trackStatus();
         if (live.trackChanged(track)) {
-            forward(sessionId, track, StandingsTopology.TRACK_SINK, now);
+            forward(sessionId, track, StandingsTopology.TRACK_SINK, now, eventIn);
         }
         if (race.chequered()) {
-            forward(sessionId, race.classification(), StandingsTopology.FINAL_SINK, now);
+            forward(sessionId, race.classification(), StandingsTopology.FINAL_SINK, now, eventIn);
         }
         live.emitted(now);
     }
 
-    private void forward(String key, Object value, String sink, long timestamp) {
-        context.forward(new Record<>(key, value, timestamp), sink);
+    /** {@code eventIn} goes out as a header, so a reader of the outputs can measure event in -> standings out. */
+    private void forward(String key, Object value, String sink, long timestamp, Long eventIn) {
+        // A fresh header set per record: serializers and the producer may add to it or make it read-only.
+        RecordHeaders headers = new RecordHeaders();
+        if (eventIn != null) {
+            headers.add(StandingsTopology.EVENT_IN_HEADER, Long.toString(eventIn).getBytes(StandardCharsets.UTF_8));
+        }
+        context.forward(new Record<>(key, value, timestamp, headers), sink);
     }
 
     private void reject(Record<String, TimingEvent> record, TimingEvent event, String reason) {

@@ -31,6 +31,11 @@ public final class StandingsTopology {
     public static final String TRACK_SINK = "track-status-sink";
     public static final String FINAL_SINK = "final-classification-sink";
     public static final String REJECTED_SINK = "rejected-sink";
+    /**
+     * Header on every output record: the timestamp (epoch ms, decimal text) of the oldest input event it is the
+     * first to reflect, so a consumer can measure event in -> standings out.
+     */
+    public static final String EVENT_IN_HEADER = "event-in-ms";
 
     private StandingsTopology() {
     }
