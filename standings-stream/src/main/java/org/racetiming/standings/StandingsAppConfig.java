@@ -1,0 +1,65 @@
+package org.racetiming.standings;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.racetiming.standings.http.StandingsHttp;
+
+/**
+ * How a deployed standings instance is configured, from its environment (see {@code docker-compose.yml}).
+ *
+ * @param applicationServer "host:port" by which the other instances reach this one; null for a lone instance
+ */
+public record StandingsAppConfig(String bootstrapServers, String schemaRegistryUrl, int httpPort,
+                                 String applicationServer, Path stateDir, String applicationId,
+                                 int topicPartitions, short topicReplication) {
+
+    public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
+    public static final String HTTP_PORT_ENV = "HTTP_PORT";
+    public static final String APPLICATION_SERVER_ENV = "APPLICATION_SERVER";
+    public static final String STATE_DIR_ENV = "STATE_DIR";
+    public static final String APPLICATION_ID_ENV = "APPLICATION_ID";
+    public static final String PARTITIONS_ENV = "TOPIC_PARTITIONS";
+    public static final String REPLICATION_ENV = "TOPIC_REPLICATION";
+
+    /** Reads the environment; anything malformed is an IllegalArgumentException naming the variable. */
+    public static StandingsAppConfig fromEnv(Map<String, String> env) {
+        String applicationServer = value(env, APPLICATION_SERVER_ENV, null);
+        if (applicationServer != null && !applicationServer.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new IllegalArgumentException(APPLICATION_SERVER_ENV + " must be host:port (as the other instances reach this one), not '"
+                    + applicationServer + "'");
+        }
+        int partitions = number(env, PARTITIONS_ENV, 1, 1, 10_000);
+        int replication = number(env, REPLICATION_ENV, 1, 1, Short.MAX_VALUE);
+        return new StandingsAppConfig(
+                value(env, BOOTSTRAP_ENV, "localhost:9092"),
+                value(env, REGISTRY_ENV, "http://localhost:8081"),
+                number(env, HTTP_PORT_ENV, StandingsHttp.DEFAULT_PORT, 0, 65_535),
+                applicationServer,
+                Path.of(value(env, STATE_DIR_ENV, Path.of(System.getProperty("java.io.tmpdir"), "standings-stream").toString())),
+                value(env, APPLICATION_ID_ENV, "standings-stream"),
+                partitions,
+                (short) replication);
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String text = value(env, name, null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(text);
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.racetiming.standings.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.racetiming.event.TimingEvent;
+import org.racetiming.ingest.feed.FeedOptions;
+import org.racetiming.ingest.feed.FeedResult;
+import org.racetiming.ingest.feed.SessionTimeline;
+import org.racetiming.ingest.feed.alkamel.AlKamelCsvReader;
+import org.racetiming.ingest.feed.racecontrol.RaceControlReader;
+import org.racetiming.time.RaceTime;
+
+/** The questions of the race report, asked of the API over the real 2023 Le Mans 24 Hours. */
+class LeMans2023ApiTest {
+
+    private static final String RACE = "wec-2023-le-mans-24h";
+
+    private static DrivenStandings standings;
+    private static LiveUpdates updates;
+    private static StandingsHttpServer server;
+    private static HttpProbe http;
+
+    @BeforeAll
+    static void replayTheRace() {
+        Path folder = Path.of(System.getProperty("timing.data.dir", "../shared/data")).resolve(RACE);
+        assumeTrue(Files.isRegularFile(folder.resolve("analysis.csv")),
+                "skipped: no real timing data at " + folder.toAbsolutePath() + " (set -Dtiming.data.dir)");
+        FeedOptions options = FeedOptions.race(RACE).withSessionName("24 Hours of Le Mans 2023")
+                .withScheduledDurationMs(RaceTime.parse("24:00:00.000"));
+        FeedResult timing = AlKamelCsvReader.read(folder.resolve("analysis.csv"), options);
+        FeedResult decisions = RaceControlReader.read(folder.resolve("race-control.jsonl"), options);
+        List<TimingEvent> events = SessionTimeline.merge(timing.events(), decisions.events());
+        standings = new DrivenStandings();
+        standings.send(events);
+        updates = new LiveUpdates(Duration.ofSeconds(30));
+        server = TestServers.lone(standings.queries(), updates);
+        http = new HttpProbe(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            updates.close();
+            standings.close();
+        }
+    }
+
+    @Test
+    void shouldAnswerThatTheNumber51LedTheNumber8By12Point6SecondsAfterSixteenHours() {
+        JsonNode answer = http.get("/sessions/" + RACE + "/gap?from=51&to=8&at=16:00:00.000").json();
+
+        assertThat(answer.get("ahead").asText()).isEqualTo("51");
+        assertThat(answer.get("behind").asText()).isEqualTo("8");
+        assertThat(answer.get("gap").get("ms").asLong()).isEqualTo(12_607);
+        assertThat(answer.get("from").get("position").asInt()).isEqualTo(1);
+        assertThat(answer.get("to").get("position").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldGiveTheCadillacATimeGapAfterSixteenHoursThoughItIsOneLapDown() {
+        JsonNode answer = http.get("/sessions/" + RACE + "/gap?from=2&to=51&at=16:00:00.000").json();
+
+        assertThat(answer.get("to").get("laps").asInt() - answer.get("from").get("laps").asInt()).isEqualTo(1);
+        assertThat(answer.get("gap").get("text").asText()).isEqualTo("2:16.841");
+    }
+
+    @Test
+    void shouldGiveTheFinalClassificationWithThePenalisedNumber5Sixteenth() {
+        JsonNode classification = http.get("/sessions/" + RACE + "/classification").json();
+
+        assertThat(classification.get("final").asBoolean()).isTrue();
+        assertThat(classification.get("cars")).hasSize(62);
+        assertThat(classification.get("cars").get(15).get("car").asText()).isEqualTo("5");
+    }
+}

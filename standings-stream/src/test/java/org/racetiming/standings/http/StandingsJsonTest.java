@@ -1,0 +1,78 @@
+package org.racetiming.standings.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.racetiming.event.TrackStatus;
+import org.racetiming.output.CarStanding;
+import org.racetiming.output.DriverTime;
+import org.racetiming.output.Gap;
+import org.racetiming.output.TrackStatusState;
+
+/** Avro output records as the JSON screens and scripts read. */
+class StandingsJsonTest {
+
+    private final StandingsJson json = new StandingsJson();
+
+    @Test
+    void shouldWriteAGapInLapsAsLapsAndText() {
+        assertThat(json.write(json.gap(Gap.newBuilder().setLaps(1).setTimeMs(0).build())))
+                .isEqualTo("{\"laps\":1,\"text\":\"1 Lap\"}");
+        assertThat(json.write(json.gap(Gap.newBuilder().setLaps(3).setTimeMs(0).build())))
+                .isEqualTo("{\"laps\":3,\"text\":\"3 Laps\"}");
+    }
+
+    @Test
+    void shouldWriteATimeGapAsMillisecondsAndText() {
+        assertThat(json.write(json.gap(Gap.newBuilder().setLaps(0).setTimeMs(12_600).build())))
+                .isEqualTo("{\"ms\":12600,\"text\":\"12.600\"}");
+        assertThat(json.write(json.gap(Gap.newBuilder().setLaps(0).setTimeMs(136_841).build())))
+                .isEqualTo("{\"ms\":136841,\"text\":\"2:16.841\"}");
+    }
+
+    @Test
+    void shouldWriteNoGapAsNull() {
+        assertThat(json.gap(null).isNull()).isTrue();
+    }
+
+    @Test
+    void shouldGiveEveryTimeOfACarInMillisecondsAndAsText() {
+        CarStanding car = CarStanding.newBuilder().setCar("51").setCarClass("HYPERCAR").setPosition(1).setClassPosition(1)
+                .setStatus("Running").setLaps(216).setLastPassedMs(57_587_000L).setTotalTimeMs(57_587_000L)
+                .setLastLapMs(211_804L).setBestLapMs(205_000L).setBestLapNumber(12)
+                .setLastSectorsMs(Arrays.asList(33_000L, null, 95_000L)).setBestSectorsMs(List.of(32_500L, 80_000L, 94_000L))
+                .setLastPitLaneMs(75_500L).setStintTimeMs(3_600_000L)
+                .setDriverTimes(List.of(DriverTime.newBuilder().setDriverName("A. Driver").setTimeMs(7_200_000L).build()))
+                .build();
+
+        JsonNode node = json.car(car);
+
+        assertThat(node.get("lastLapMs").asLong()).isEqualTo(211_804);
+        assertThat(node.get("lastLap").asText()).isEqualTo("3:31.804");
+        assertThat(node.get("totalTime").asText()).isEqualTo("15:59:47.000");
+        assertThat(node.get("lastSectors").get(0).get("text").asText()).isEqualTo("33.000");
+        assertThat(node.get("lastSectors").get(1).isNull()).as("a missing sector stays missing").isTrue();
+        assertThat(node.get("lastPitLane").asText()).isEqualTo("1:15.500");
+        assertThat(node.get("stintTime").asText()).isEqualTo("1:00:00.000");
+        assertThat(node.get("driverTimes").get(0).get("text").asText()).isEqualTo("2:00:00.000");
+        assertThat(node.get("gapFirst").isNull()).isTrue();
+        assertThat(node.get("lastLapPersonalBest").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldWriteTheTrackStatusWithItsZones() {
+        TrackStatusState track = TrackStatusState.newBuilder().setSessionId("s").setSessionTimeMs(3_723_400L)
+                .setStatus(TrackStatus.SLOW_ZONE).setActiveSlowZones(List.of("12", "3")).setActiveYellowZones(List.of())
+                .setChequeredAtMs(null).build();
+
+        JsonNode node = json.trackStatus(track);
+
+        assertThat(node.get("status").asText()).isEqualTo("SLOW_ZONE");
+        assertThat(node.get("sessionTime").asText()).isEqualTo("1:02:03.400");
+        assertThat(node.get("activeSlowZones")).extracting(JsonNode::asText).containsExactly("12", "3");
+        assertThat(node.get("chequeredAt").isNull()).isTrue();
+    }
+}

@@ -1,0 +1,25 @@
+package org.racetiming.standings.http;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+import org.racetiming.standings.query.StandingsQueries;
+
+/** HTTP servers under test, built from their parts as {@link StandingsHttp} builds them, on free ports. */
+final class TestServers {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private TestServers() {
+    }
+
+    static StandingsHttpServer start(StandingsQueries queries, SessionOwners owners, HostInfo self, LiveUpdates updates) {
+        return new StandingsHttpServer(queries, owners, new RequestForwarder(CLIENT, self, Duration.ofSeconds(5)), updates,
+                new StandingsJson(), new StandingsMetrics(), 0);
+    }
+
+    static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates) {
+        return start(queries, SessionOwners.single(), null, updates);
+    }
+}
