@@ -16,6 +16,7 @@ import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.ingest.publish.Pacer;
 import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.StandingsService;
+import org.racetiming.standings.http.StandingsHttp;
 import org.racetiming.time.RaceTime;
 import org.racetiming.topics.Topics;
 import picocli.CommandLine.Command;
@@ -40,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "H:MM:SS", description = "Scheduled duration, for data without a chequered-flag column.")
     String duration;
 
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the API and the live timing page (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         if (analysis == null) {
@@ -61,9 +65,13 @@ final class DemoCommand implements Callable<Integer> {
             try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
                  StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
                          StandingsService.Options.defaults(stateDir));
+                 StandingsHttp http = StandingsHttp.start(service, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                         StandingsHttp.Settings.onPort(port));
                  StandingsLogger logger = StandingsLogger.start(endpoints.bootstrapServers(), new Topics(registry), sessionId)) {
                 Log.info("demo running: session %s at %sx on Kafka %s, registry %s; Ctrl-C to stop", sessionId,
                         speed, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
+                Log.info("live timing page: http://localhost:%d/?session=%s  (API: http://localhost:%d/sessions)",
+                        http.port(), sessionId, http.port());
                 Thread feeder = new Thread(() -> feed(endpoints, registry, events, stop), "demo-feed");
                 feeder.setDaemon(true);
                 feeder.start();
