@@ -16,6 +16,9 @@ import org.racetiming.time.RaceTime;
  */
 final class CarEvents {
 
+    /** Far beyond any race (a 24-hour race is under 400 laps); a passage array is sized by the lap number. */
+    static final int MAX_LAP = 10_000;
+
     private final String sessionId;
     private final SessionSetup setup;
     private final Map<String, CarRecord> cars;
@@ -58,7 +61,7 @@ final class CarEvents {
         if (car == null) {
             return unknownCar(lap.getCar());
         }
-        if (lap.getLap() < 1) {
+        if (lap.getLap() < 1 || lap.getLap() > MAX_LAP) {
             return ApplyResult.rejected("car " + car.number() + ": lap " + lap.getLap() + " is not a lap number");
         }
         if (lap.getLapTimeMs() != null && lap.getLapTimeMs() < 0) {
@@ -89,7 +92,7 @@ final class CarEvents {
         if (car == null) {
             return unknownCar(point.getCar());
         }
-        if (point.getLap() < 1) {
+        if (point.getLap() < 1 || point.getLap() > MAX_LAP) {
             return ApplyResult.rejected("car " + car.number() + ": lap " + point.getLap() + " is not a lap number");
         }
         int points = setup.intermediatePoints().size();

@@ -208,7 +208,8 @@ public final class RaceSession {
         if (setup == null || !setup.isRace() || !track.chequered() || setup.scheduledDurationMs() == null) {
             return Map.of();
         }
-        return ChampionshipPoints.of(classification(), setup.scheduledDurationMs(), poleSitters);
+        return ChampionshipPoints.of(classification(), setup.scheduledDurationMs(),
+                poleSitters == null ? List.of() : poleSitters);
     }
 
     /** Classes in entry-list order of first appearance. */
