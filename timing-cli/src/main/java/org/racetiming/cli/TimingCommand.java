@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
 public final class TimingCommand {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new TimingCommand())
-                .setExecutionExceptionHandler(new CliErrors())
-                .execute(args);
-        System.exit(code);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its error handling, as {@link #main} runs it (tests run it in process). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TimingCommand()).setExecutionExceptionHandler(new CliErrors());
     }
 }
