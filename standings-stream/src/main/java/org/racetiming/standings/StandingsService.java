@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.racetiming.standings.topology.UndecodableEventHandler;
@@ -88,9 +89,14 @@ public final class StandingsService implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Stops the topology and leaves the consumer group, so that a restarted or another instance
+     * takes over the partitions at once instead of after the session timeout.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(10));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(10)));
         registry.close();
     }
 }
