@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpIntake.class);
+    static final int MAX_RAW_CHARS = 64 * 1024;
 
     /** The answer to a request: its HTTP status and the body to send as JSON. */
     public record Outcome(int status, IngestAnswer answer) {
@@ -84,7 +85,7 @@ public final class HttpIntake {
             nodes = HttpEventParser.events(body);
         } catch (HttpEventParser.NotJsonException e) {
             EventProblem problem = e.problem();
-            String raw = new String(body, StandardCharsets.UTF_8);
+            String raw = rawText(body);
             RejectedRecord record = new RejectedRecord(source, problem.reason() + " (line " + problem.line() + ", column "
                     + problem.column() + ")", raw);
             metrics.rejected(IngestMetrics.STAGE_PARSE, 1);
@@ -159,6 +160,18 @@ public final class HttpIntake {
         return answerAfterAcks(sessionId, acks, answer, accepted, parseRejected + ruleRejected, duplicates);
     }
 
+    /**
+     * The body as text for timing-events-rejected, cut to {@value #MAX_RAW_CHARS} characters: a whole
+     * maximum-size body would not fit in a Kafka record and would turn a 400 into a 503.
+     */
+    static String rawText(byte[] body) {
+        return cut(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String cut(String raw) {
+        return raw.length() <= MAX_RAW_CHARS ? raw : raw.substring(0, MAX_RAW_CHARS) + "... (cut; it had " + raw.length() + " characters)";
+    }
+
     /** Sessions this process keeps state for. */
     public int sessionsKnown() {
         return sessions.size();
@@ -189,7 +202,7 @@ public final class HttpIntake {
 
     private CompletableFuture<?> reject(String sessionId, String source, HttpEventParser.Item item, List<EventProblem> problems) {
         String reason = "event " + item.index() + ": " + problems.stream().map(EventProblem::describe).collect(Collectors.joining("; "));
-        return publisher.sendRejected(sessionId, new RejectedRecord(source, reason, item.raw() == null ? "" : item.raw().toString()));
+        return publisher.sendRejected(sessionId, new RejectedRecord(source, reason, item.raw() == null ? "" : cut(item.raw().toString())));
     }
 
     /** Reads what the topic holds for the session into the validator and the duplicate check. */
