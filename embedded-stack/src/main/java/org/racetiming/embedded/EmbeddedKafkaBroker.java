@@ -79,7 +79,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int brokerPort = LocalPorts.pickFree();
             int controllerPort = LocalPorts.pickFree();
             Properties properties = serverProperties(logDir, brokerPort, controllerPort);
+            long formatting = System.nanoTime();
             format(baseDir, properties, logDir);
+            LOG.debug("Kafka storage formatted in {} ms", (System.nanoTime() - formatting) / 1_000_000);
             server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
             // Returns once the broker is unfenced, i.e. ready for producers and consumers.
             server.startup();

@@ -103,10 +103,14 @@ public final class RaceTime {
         return formatHms(ms);
     }
 
-    /** A gap as timing screens show it: {@code 1 Lap}, {@code 3 Laps}, or a time. */
+    /**
+     * A gap as timing screens show it: {@code 1 Lap}, {@code 3 Laps}, or a time. Negative laps
+     * happen in final classifications, where a Not classified car with more laps stands below a
+     * Classified one; Al Kamel prints them as {@code -25 Laps}.
+     */
     public static String formatGap(int laps, long timeMs) {
-        if (laps > 0) {
-            return laps + (laps == 1 ? " Lap" : " Laps");
+        if (laps != 0) {
+            return laps + (Math.abs(laps) == 1 ? " Lap" : " Laps");
         }
         return formatShort(timeMs);
     }

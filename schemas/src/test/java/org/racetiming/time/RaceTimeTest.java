@@ -46,5 +46,7 @@ class RaceTimeTest {
         assertThat(RaceTime.formatGap(1, 0)).isEqualTo("1 Lap");
         assertThat(RaceTime.formatGap(2, 0)).isEqualTo("2 Laps");
         assertThat(RaceTime.formatGap(0, 12_600)).isEqualTo("12.600");
+        assertThat(RaceTime.formatGap(-25, 0)).isEqualTo("-25 Laps");
+        assertThat(RaceTime.formatGap(-1, 0)).isEqualTo("-1 Lap");
     }
 }

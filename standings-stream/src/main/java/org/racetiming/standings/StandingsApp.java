@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.racetiming.standings.http.StandingsHttp;
 import org.racetiming.topics.Topics;
@@ -59,22 +58,14 @@ public final class StandingsApp {
             ensureTopics(config);
             StandingsService.Options options = new StandingsService.Options(config.applicationId(), config.stateDir(),
                     Duration.ofMillis(50), config.applicationServer());
-            try (StandingsService service = StandingsService.start(config.bootstrapServers(), config.schemaRegistryUrl(), options)) {
-                int code;
-                try (StandingsHttp http = StandingsHttp.start(service, config.bootstrapServers(), config.schemaRegistryUrl(),
-                        StandingsHttp.Settings.onPort(config.httpPort()).withApplicationServer(config.applicationServer()))) {
-                    LOG.info("standings instance {} serving http://0.0.0.0:{}/ (Kafka {}, registry {})",
-                            config.applicationServer() == null ? "(lone)" : config.applicationServer(), http.port(),
-                            config.bootstrapServers(), config.schemaRegistryUrl());
-                    code = serveUntilStopped(service, stop);
-                }
-                if (code == 0) {
-                    // Leave the group rather than wait for the session timeout: the other instances take over
-                    // this instance's sessions at once.
-                    service.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                            .withTimeout(Duration.ofSeconds(10)));
-                }
-                return code;
+            // Closed in reverse: HTTP first, then the topology, which leaves its group on close.
+            try (StandingsService service = StandingsService.start(config.bootstrapServers(), config.schemaRegistryUrl(), options);
+                 StandingsHttp http = StandingsHttp.start(service, config.bootstrapServers(), config.schemaRegistryUrl(),
+                         StandingsHttp.Settings.onPort(config.httpPort()).withApplicationServer(config.applicationServer()))) {
+                LOG.info("standings instance {} serving http://0.0.0.0:{}/ (Kafka {}, registry {})",
+                        config.applicationServer() == null ? "(lone)" : config.applicationServer(), http.port(),
+                        config.bootstrapServers(), config.schemaRegistryUrl());
+                return serveUntilStopped(service, stop);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

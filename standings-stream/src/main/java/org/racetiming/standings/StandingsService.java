@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.racetiming.standings.topology.UndecodableEventHandler;
 import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.query.StandingsQueries;
 import org.racetiming.standings.topology.StandingsTopics;
@@ -51,7 +52,7 @@ public final class StandingsService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.producerPrefix("linger.ms"), 5);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableEventHandler.class);
         if (options.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, options.applicationServer());
         }
@@ -88,9 +89,14 @@ public final class StandingsService implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Stops the topology and leaves the consumer group, so that a restarted or another instance
+     * takes over the partitions at once instead of after the session timeout.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(10));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(10)));
         registry.close();
     }
 }

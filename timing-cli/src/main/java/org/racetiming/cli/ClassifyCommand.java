@@ -20,8 +20,10 @@ import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.time.RaceTime;
 import org.racetiming.topics.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Classifies a race through the whole pipeline: the file is published to timing-events, the
@@ -30,6 +32,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify a race from an Al Kamel analysis CSV, through Kafka. Prints a ;-separated table on stdout.")
 final class ClassifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ANALYSIS.csv", description = "Al Kamel analysis CSV (one row per lap).")
     Path analysis;
@@ -68,8 +73,8 @@ final class ClassifyCommand implements Callable<Integer> {
                 Topics topics = new Topics(registry);
                 long published = publish(feed, endpoints, topics);
                 Standings result = classification(endpoints, topics, service, feed.sessionId(), published, atMs);
-                System.out.print(ClassificationTable.format(result));
-                System.out.flush();
+                spec.commandLine().getOut().print(ClassificationTable.format(result));
+                spec.commandLine().getOut().flush();
             } finally {
                 deleteQuietly(stateDir);
             }

@@ -3,6 +3,7 @@ package org.racetiming.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.racetiming.embedded.StackEndpoints;
 import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.TimingEvent;
+import org.racetiming.ingest.feed.simulator.RaceSimulator;
+import org.racetiming.ingest.feed.simulator.SimulatorConfig;
 import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.ingest.publish.Pacer;
 import org.racetiming.serde.SchemaRegistryClient;
@@ -38,21 +41,37 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "60", description = "Speed factor: 1 = live, 60 = an hour a minute (default ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--duration", paramLabel = "H:MM:SS", description = "Scheduled duration, for data without a chequered-flag column.")
+    @Option(names = "--duration", paramLabel = "H:MM:SS",
+            description = "Scheduled duration: for data without a chequered-flag column, or of the simulated race (default 6:00:00).")
     String duration;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated race (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cars", defaultValue = "45", description = "Cars in the simulated race (default ${DEFAULT-VALUE}).")
+    int cars;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the API and the live timing page (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
     @Override
     public Integer call() throws Exception {
-        if (analysis == null) {
-            throw new IllegalArgumentException("give an Al Kamel analysis CSV to replay (the race simulator is not built yet)");
-        }
         Long durationMs = duration == null ? null : RaceTime.parse(duration);
-        RaceFeed feed = RaceFeed.read(analysis, raceControl, durationMs);
-        Iterator<TimingEvent> events = feed.events().iterator();
-        String sessionId = feed.sessionId();
+        String sessionId;
+        Iterator<TimingEvent> events;
+        if (analysis == null) {
+            sessionId = "sim-" + seed + "-" + Long.toString(System.currentTimeMillis(), 36);
+            SimulatorConfig config = SimulatorConfig.defaults(sessionId).withSeed(seed).withCars(cars).withStart(Instant.now());
+            if (durationMs != null) {
+                config = config.withDuration(Duration.ofMillis(durationMs));
+            }
+            events = new RaceSimulator(config);
+            Log.info("simulated race: %d cars, %s, seed %d", config.cars(), RaceTime.formatHms(config.duration().toMillis()), seed);
+        } else {
+            RaceFeed feed = RaceFeed.read(analysis, raceControl, durationMs);
+            sessionId = feed.sessionId();
+            events = feed.events().iterator();
+        }
 
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));

@@ -18,6 +18,11 @@ final class OutputWatcher implements AutoCloseable {
     private final String sessionId;
 
     OutputWatcher(String bootstrapServers, Topic<String, Standings> topic, String sessionId) {
+        this(bootstrapServers, topic, sessionId, true);
+    }
+
+    /** @param fromBeginning false to see only records written from now on */
+    OutputWatcher(String bootstrapServers, Topic<String, Standings> topic, String sessionId, boolean fromBeginning) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -26,7 +31,12 @@ final class OutputWatcher implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         this.consumer.assign(partitions);
-        this.consumer.seekToBeginning(partitions);
+        if (fromBeginning) {
+            this.consumer.seekToBeginning(partitions);
+        } else {
+            this.consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // fix the position now, before anything new is written
+        }
         this.sessionId = sessionId;
     }
 

@@ -6,13 +6,15 @@ import picocli.CommandLine.Command;
 /** The {@code timing} command: one entry point for people. */
 @Command(name = "timing", mixinStandardHelpOptions = true, version = "timing 0.1.0",
         description = "Live timing for endurance racing on Kafka.",
-        subcommands = {ClassifyCommand.class, DemoCommand.class})
+        subcommands = {ClassifyCommand.class, DemoCommand.class, IngestCommand.class, ReplayCommand.class})
 public final class TimingCommand {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new TimingCommand())
-                .setExecutionExceptionHandler(new CliErrors())
-                .execute(args);
-        System.exit(code);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its error handling, as {@link #main} runs it (tests run it in process). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TimingCommand()).setExecutionExceptionHandler(new CliErrors());
     }
 }

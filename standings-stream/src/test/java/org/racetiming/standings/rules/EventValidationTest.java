@@ -75,6 +75,15 @@ class EventValidationTest {
     }
 
     @Test
+    void shouldRejectALapNumberNoRaceCouldReach() {
+        RaceSession session = race.session();
+
+        assertThat(session.apply(race.lap("51", 2_000_000_000, "3:30.000")).reason())
+                .isEqualTo("car 51: lap 2000000000 is not a lap number");
+        assertThat(session.apply(race.point("51", 0, 1, "3:30.000")).applied()).isFalse();
+    }
+
+    @Test
     void shouldRejectAnUnknownCar() {
         RaceSession session = race.session();
 

@@ -55,6 +55,7 @@ class StandingsTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "standings-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableEventHandler.class);
         driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, emitInterval), props);
         events = driver.createInputTopic(Topics.TIMING_EVENTS, Serdes.String().serializer(), TOPICS.timingEvents().valueSerde().serializer());
         overall = output(TOPICS.overallStandings());
@@ -188,6 +189,22 @@ class StandingsTopologyTest {
         assertThat(order(now.overall())).containsExactly("2", "1");
         assertThat(queries.withSession(SESSION, r -> order(r.overall()))).contains(List.of("2", "1"));
         assertThat(queries.at("no-such-session", 1)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUndecodableBytesAndCarryOn() {
+        startDriver(Duration.ZERO);
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.TIMING_EVENTS,
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        send(start("1:HYPERCAR"));
+        raw.pipeInput(SESSION, new byte[] {1, 2, 3});
+        send(lap("1", 1, 100_000, 100_000));
+
+        TestRecord<String, String> reject = rejected.readRecord();
+        assertThat(header(reject, "reason")).startsWith("undecodable event");
+        assertThat(header(reject, "source")).startsWith(Topics.TIMING_EVENTS + "-0@");
+        List<Standings> boards = overall.readValuesToList();
+        assertThat(boards.get(boards.size() - 1).getCars().get(0).getLaps()).isEqualTo(1);
     }
 
     @Test

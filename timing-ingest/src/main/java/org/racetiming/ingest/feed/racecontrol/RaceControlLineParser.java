@@ -14,11 +14,14 @@ import org.racetiming.ingest.feed.EventIds;
 import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.time.RaceTime;
 
-/** One JSON line of race control to one event, or a reason why not. Unknown fields are ignored. */
-final class RaceControlLineParser {
+/**
+ * One JSON line of race control to one event, or a reason why not. Unknown fields are ignored.
+ * Public so that the HTTP ingest API reads race-control objects exactly as the JSON Lines adapter does.
+ */
+public final class RaceControlLineParser {
 
     /** A line that cannot be used; the message is the reason shown to people. */
-    static final class BadLineException extends RuntimeException {
+    public static final class BadLineException extends RuntimeException {
         BadLineException(String reason) {
             super(reason, null, false, false);
         }
@@ -32,17 +35,25 @@ final class RaceControlLineParser {
 
     private final FeedOptions options;
 
-    RaceControlLineParser(FeedOptions options) {
+    public RaceControlLineParser(FeedOptions options) {
         this.options = options;
     }
 
-    TimingEvent parse(String line, String source) {
+    public TimingEvent parse(String line, String source) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new BadLineException("not JSON: " + e.getOriginalMessage());
         }
+        return parse(node, source);
+    }
+
+    /**
+     * A race-control object already parsed as JSON; read floats as {@link BigDecimal}
+     * ({@code USE_BIG_DECIMAL_FOR_FLOATS}) or penalty seconds may lose their exact milliseconds.
+     */
+    public TimingEvent parse(JsonNode node, String source) {
         if (node == null || !node.isObject()) {
             throw new BadLineException("not a JSON object");
         }

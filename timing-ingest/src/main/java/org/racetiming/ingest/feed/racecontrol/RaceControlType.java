@@ -32,12 +32,12 @@ public enum RaceControlType {
         return this == SLOW_ZONE_START || this == SLOW_ZONE_END;
     }
 
-    static Optional<RaceControlType> of(String text) {
+    public static Optional<RaceControlType> of(String text) {
         String wanted = text.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(t -> t.name().equals(wanted)).findFirst();
     }
 
-    static String known() {
+    public static String known() {
         return String.join(", ", Arrays.stream(values()).map(Enum::name).toList());
     }
 }
