@@ -286,7 +286,7 @@
       const interval = inClass ? car.classInterval : car.interval;
       const classBest = bestSectors.get(car.carClass) || [];
       let row = '<tr data-car="' + escapeHtml(car.car) + '" class="' +
-        (car.state === 'RETIRED' ? 'retired' : '') + moved + '" style="--class-colour:' + colour + '">' +
+        (car.state === 'RETIRED' || car.status === 'Retired' ? 'retired' : '') + moved + '" style="--class-colour:' + colour + '">' +
         '<td class="num pos">' + position +
         (inClass ? '<span class="sub">P' + car.position + '</span>' : '') + '</td>' +
         '<td><span class="carno">' + escapeHtml(car.car) + '</span></td>' +
@@ -325,6 +325,10 @@
   }
 
   function stateBadge(car) {
+    if (state.standings.chequered && car.status !== 'Classified') {
+      // After the flag the classification status is what counts: Retired, Not classified.
+      return '<span class="badge status">' + escapeHtml(car.status) + '</span>';
+    }
     const badge = STATE_BADGES[car.state];
     if (badge) {
       return '<span class="badge state-' + car.state + '" title="' + escapeHtml(car.status) + '">' + badge + '</span>';
