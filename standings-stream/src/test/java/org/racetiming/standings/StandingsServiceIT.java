@@ -3,7 +3,6 @@ package org.racetiming.standings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import org.racetiming.event.LapCompleted;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
+import org.racetiming.ingest.publish.RejectedRecords;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.Standings;
 import org.racetiming.serde.SchemaRegistryClient;
@@ -103,13 +103,7 @@ class StandingsServiceIT {
     }
 
     private static List<String> rejectedReasons(String session) {
-        List<String> reasons = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : readAll(topics.timingEventsRejected())) {
-            if (session.equals(r.key())) {
-                reasons.add(new String(r.headers().lastHeader(Topics.HEADER_REASON).value(), StandardCharsets.UTF_8));
-            }
-        }
-        return reasons;
+        return RejectedRecords.rejected(stack.bootstrapServers(), session).stream().map(RejectedRecords.Rejected::reason).toList();
     }
 
     private static <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code timing} command: one entry point for people. */
 @Command(name = "timing", mixinStandardHelpOptions = true, version = "timing 0.1.0",
         description = "Live timing for endurance racing on Kafka.",
-        subcommands = {ClassifyCommand.class, DemoCommand.class, IngestCommand.class, ReplayCommand.class})
+        subcommands = {ClassifyCommand.class, DemoCommand.class, IngestCommand.class, ReplayCommand.class,
+                BenchmarkCommand.class})
 public final class TimingCommand {
 
     public static void main(String[] args) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.racetiming.ingest.publish.RejectedRecords;
 import org.racetiming.embedded.StackEndpoints;
 import org.racetiming.embedded.junit.WithKafkaStack;
 import org.racetiming.event.TimingEvent;
@@ -184,13 +185,13 @@ class IngestBadRowsIT {
 
     @Test
     void shouldRejectEachBadRowWithItsLineAndReasonInTheRejectedTopicAndOnStderr() {
-        List<TopicRecords.Rejected> rejected = TopicRecords.rejected(stack.bootstrapServers(), session);
+        List<RejectedRecords.Rejected> rejected = RejectedRecords.rejected(stack.bootstrapServers(), session);
 
         assertThat(summary.rejected()).isEqualTo(badRows.size());
         assertThat(rejected).hasSize(badRows.size());
         for (int i = 0; i < badRows.size(); i++) {
             BadRow bad = badRows.get(i);
-            TopicRecords.Rejected record = rejected.get(i);
+            RejectedRecords.Rejected record = rejected.get(i);
             assertThat(record.headers()).containsEntry(Topics.HEADER_SOURCE, "analysis.csv:" + bad.line())
                     .containsEntry(Topics.HEADER_REJECTED_BY, Topics.REJECTED_BY_INGEST);
             assertThat(record.headers().get(Topics.HEADER_REASON)).as("reason of line %d", bad.line()).startsWith(bad.reasonStart());

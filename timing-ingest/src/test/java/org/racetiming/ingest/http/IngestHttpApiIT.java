@@ -26,7 +26,7 @@ import org.racetiming.embedded.junit.WithKafkaStack;
 import org.racetiming.event.LapCompleted;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.IngestMetrics;
-import org.racetiming.ingest.KafkaRecords;
+import org.racetiming.ingest.publish.RejectedRecords;
 import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.ingest.replay.SessionEventsReader;
 import org.racetiming.ingest.validation.EventValidator;
@@ -184,7 +184,7 @@ class IngestHttpApiIT {
         assertThat(error.path("column").asInt()).isEqualTo(13);
         assertThat(error.path("reason").asText()).startsWith("not JSON: Unexpected character");
         assertThat(answer.path("rejected").asInt()).isEqualTo(1);
-        assertThat(KafkaRecords.rejected(bootstrap, session)).singleElement().satisfies(rejected -> {
+        assertThat(RejectedRecords.rejected(bootstrap, session)).singleElement().satisfies(rejected -> {
             assertThat(rejected.source()).isEqualTo("http:" + answer.path("requestId").asText());
             assertThat(rejected.reason()).startsWith("not JSON: ").endsWith("(line 2, column 13)");
             assertThat(rejected.rawText()).contains("'lap':1".replace('\'', '"'));
@@ -209,12 +209,12 @@ class IngestHttpApiIT {
                         "2 lap: must be a whole number, not \"one\"");
         assertThat(published()).extracting(TimingEvent::getEventId).containsExactly("start", "lap/51/1");
         String source = "http:" + answer.path("requestId").asText();
-        assertThat(KafkaRecords.rejected(bootstrap, session)).extracting(KafkaRecords.Rejected::source, KafkaRecords.Rejected::reason)
+        assertThat(RejectedRecords.rejected(bootstrap, session)).extracting(RejectedRecords.Rejected::source, RejectedRecords.Rejected::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(source, "event 1: car: missing"),
                         org.assertj.core.groups.Tuple.tuple(source, "event 2: at: '3:4O.000' is not a time (H:MM:SS.mmm, M:SS.mmm or S.mmm); "
                                 + "lap: must be a whole number, not \"one\""));
-        assertThat(KafkaRecords.rejected(bootstrap, session)).allSatisfy(r -> assertThat(r.headers()).containsEntry("rejected-by", "ingest"));
+        assertThat(RejectedRecords.rejected(bootstrap, session)).allSatisfy(r -> assertThat(r.headers()).containsEntry("rejected-by", "ingest"));
     }
 
     @Test
@@ -231,7 +231,7 @@ class IngestHttpApiIT {
             assertThat(error.path("reason").asText()).isEqualTo("unknown car 99 (not in the session's entry list)");
         });
         assertThat(answer.path("accepted").asInt()).isEqualTo(1);
-        assertThat(KafkaRecords.rejected(bootstrap, session)).extracting(KafkaRecords.Rejected::reason)
+        assertThat(RejectedRecords.rejected(bootstrap, session)).extracting(RejectedRecords.Rejected::reason)
                 .containsExactly("event 0: unknown car 99 (not in the session's entry list)");
     }
 

@@ -1,4 +1,4 @@
-package org.racetiming.ingest;
+package org.racetiming.ingest.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,8 +15,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.racetiming.topics.Topics;
 
-/** Reads what a test needs back from the real broker: the rejected records of a session, with their headers. */
-public final class KafkaRecords {
+/**
+ * Reads back what was rejected for a session from timing-events-rejected, with the reason and source
+ * headers: for operators asking why a row is missing, and for tests.
+ */
+public final class RejectedRecords {
 
     /** A record of timing-events-rejected: the raw input and its headers. */
     public record Rejected(String rawText, Map<String, String> headers) {
@@ -29,7 +32,7 @@ public final class KafkaRecords {
         }
     }
 
-    private KafkaRecords() {
+    private RejectedRecords() {
     }
 
     /** Every record of timing-events-rejected keyed by the session, up to the end of the topic now. */
@@ -47,7 +50,7 @@ public final class KafkaRecords {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + Topics.TIMING_EVENTS_REJECTED + " to its end in 30 s");
+                    throw new IllegalStateException("could not read " + Topics.TIMING_EVENTS_REJECTED + " to its end in 30 s");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (sessionId.equals(record.key())) {
