@@ -8,23 +8,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.racetiming.embedded.StackEndpoints;
-import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.simulator.RaceSimulator;
 import org.racetiming.ingest.feed.simulator.SimulatorConfig;
 import org.racetiming.ingest.publish.EventPublisher;
-import org.racetiming.output.Standings;
-import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.StandingsService;
 import org.racetiming.topics.Topic;
 import org.racetiming.topics.Topics;
@@ -57,13 +51,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         RaceFeed feed = RaceFeed.read(analysis, null, null);
         int n = feed.events().size();
         Log.info("read %d events in %d ms", n, ms(t0));
-        try (TimingStack stack = TimingStack.start();
-             SchemaRegistryClient registry = new SchemaRegistryClient(stack.endpoints().schemaRegistryUrl())) {
-            StackEndpoints endpoints = stack.endpoints();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
-                Topics.ensureTopics(admin, 1, (short) 1);
-            }
-            Topics topics = new Topics(registry);
+        try (Pipeline pipeline = Pipeline.start()) {
+            StackEndpoints endpoints = pipeline.endpoints();
+            Topics topics = pipeline.topics();
 
             long publishStart = System.nanoTime();
             try (EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), topics)) {

@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.racetiming.embedded.StackEndpoints;
-import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.RejectedRecord;
 import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.output.Standings;
-import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.StandingsService;
 import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.time.RaceTime;
@@ -56,23 +52,17 @@ final class ClassifyCommand implements Callable<Integer> {
         RaceFeed.requireReadable(analysis, raceControl);
         // Reading the file and starting the stack take seconds each: do them at the same time.
         CompletableFuture<RaceFeed> reading = CompletableFuture.supplyAsync(() -> RaceFeed.read(analysis, raceControl, durationMs));
-        try (TimingStack stack = TimingStack.start()) {
-            StackEndpoints endpoints = stack.endpoints();
-            Log.info("%s Kafka at %s, registry at %s", stack.embedded() ? "embedded" : "external",
-                    endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
-            try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
-                Topics.ensureTopics(admin, 1, (short) 1);
-            }
+        try (Pipeline pipeline = Pipeline.start()) {
+            StackEndpoints endpoints = pipeline.endpoints();
             Path stateDir = Files.createTempDirectory("timing-classify-state");
             CompletableFuture<StandingsService> starting = CompletableFuture.supplyAsync(() -> StandingsService.start(
                     endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), StandingsService.Options.defaults(stateDir)));
-            try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
-                 StandingsService service = await(starting)) {
+            try (StandingsService service = await(starting)) {
+                Log.info("standings topology running");
                 RaceFeed feed = await(reading);
                 Log.info("read %d events from %s (%d rows rejected)", feed.events().size(), analysis, feed.rejected().size());
-                Topics topics = new Topics(registry);
-                long published = publish(feed, endpoints, topics);
-                Standings result = classification(endpoints, topics, service, feed.sessionId(), published, atMs);
+                long published = publish(feed, endpoints, pipeline.topics());
+                Standings result = classification(endpoints, pipeline.topics(), service, feed.sessionId(), published, atMs);
                 spec.commandLine().getOut().print(ClassificationTable.format(result));
                 spec.commandLine().getOut().flush();
             } finally {

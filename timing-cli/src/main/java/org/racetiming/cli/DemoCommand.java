@@ -5,23 +5,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.racetiming.embedded.StackEndpoints;
-import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.simulator.RaceSimulator;
 import org.racetiming.ingest.feed.simulator.SimulatorConfig;
 import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.ingest.publish.Pacer;
-import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.StandingsService;
 import org.racetiming.standings.http.StandingsHttp;
 import org.racetiming.time.RaceTime;
-import org.racetiming.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,23 +69,19 @@ final class DemoCommand implements Callable<Integer> {
 
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
-        try (TimingStack stack = TimingStack.start()) {
-            StackEndpoints endpoints = stack.endpoints();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
-                Topics.ensureTopics(admin, 1, (short) 1);
-            }
+        try (Pipeline pipeline = Pipeline.start()) {
+            StackEndpoints endpoints = pipeline.endpoints();
             Path stateDir = Files.createTempDirectory("timing-demo-state");
-            try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
-                 StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+            try (StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
                          StandingsService.Options.defaults(stateDir));
                  StandingsHttp http = StandingsHttp.start(service, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
                          StandingsHttp.Settings.onPort(port));
-                 StandingsLogger logger = StandingsLogger.start(endpoints.bootstrapServers(), new Topics(registry), sessionId)) {
+                 StandingsLogger logger = StandingsLogger.start(endpoints.bootstrapServers(), pipeline.topics(), sessionId)) {
                 Log.info("demo running: session %s at %sx on Kafka %s, registry %s; Ctrl-C to stop", sessionId,
                         speed, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
                 Log.info("live timing page: http://localhost:%d/?session=%s  (API: http://localhost:%d/sessions)",
                         http.port(), sessionId, http.port());
-                Thread feeder = new Thread(() -> feed(endpoints, registry, events, stop), "demo-feed");
+                Thread feeder = new Thread(() -> feed(pipeline, events, stop), "demo-feed");
                 feeder.setDaemon(true);
                 feeder.start();
                 stop.await();
@@ -101,9 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void feed(StackEndpoints endpoints, SchemaRegistryClient registry, Iterator<TimingEvent> events, CountDownLatch stop) {
+    private void feed(Pipeline pipeline, Iterator<TimingEvent> events, CountDownLatch stop) {
         Pacer pacer = new Pacer(speed);
-        try (EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), new Topics(registry))) {
+        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics())) {
             while (events.hasNext()) {
                 TimingEvent event = events.next();
                 pacer.awaitSessionTime(event.getSessionTimeMs());

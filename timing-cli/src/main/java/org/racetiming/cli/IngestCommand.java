@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import org.racetiming.embedded.StackEndpoints;
 import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
@@ -26,9 +25,7 @@ import org.racetiming.ingest.publish.FeedSummary;
 import org.racetiming.ingest.publish.Pacer;
 import org.racetiming.ingest.publish.Progress;
 import org.racetiming.ingest.publish.PublisherSettings;
-import org.racetiming.ingest.publish.StackCheck;
 import org.racetiming.ingest.replay.SessionEventsReader;
-import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.time.RaceTime;
 import org.racetiming.topics.Topics;
 import picocli.CommandLine.Command;
@@ -94,14 +91,12 @@ final class IngestCommand implements Callable<Integer> {
         String sessionId = sessionId();
         // Reading the file and starting the stack take seconds each: do them at the same time.
         CompletableFuture<FeedResult> reading = CompletableFuture.supplyAsync(() -> read(sessionId));
-        try (TimingStack stack = TimingStack.start()) {
-            Log.info("%s Kafka at %s, registry at %s", stack.embedded() ? "embedded" : "external",
-                    stack.endpoints().bootstrapServers(), stack.endpoints().schemaRegistryUrl());
+        try (Pipeline pipeline = Pipeline.start()) {
             FeedResult feed = await(reading);
             Log.info("read %,d events from %s (%d rows rejected)", feed.events().size(), analysis, feed.rejected().size());
             FeedSummary summary;
             try (StopOnCtrlC stop = StopOnCtrlC.forCurrentThread()) {
-                summary = publish(stack.endpoints(), sessionId, feed, System.out, System.err);
+                summary = publish(pipeline, sessionId, feed, System.out, System.err);
                 // A Ctrl-C is handled: the stack below must close normally.
                 Thread.interrupted();
             }
@@ -126,31 +121,26 @@ final class IngestCommand implements Callable<Integer> {
      *
      * @param out gets the one-line result; {@code err} gets every rejected row and progress
      */
-    FeedSummary publish(StackEndpoints endpoints, String sessionId, FeedResult feed, PrintStream out, PrintStream err) {
-        PublisherSettings settings = PublisherSettings.defaults();
-        StackCheck.prepareKafka(endpoints.bootstrapServers(), settings, 1, (short) 1);
-        try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl())) {
-            Topics topics = new Topics(registry);
-            StackCheck.requireRegistry(registry, topics);
-            try (EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), topics, settings)) {
-                if (session != null) {
-                    List<TimingEvent> already = new SessionEventsReader(endpoints.bootstrapServers(), topics.timingEvents(),
-                            Duration.ofSeconds(30)).read(sessionId, SessionEventsReader.Scope.KEY_PARTITION);
-                    if (!already.isEmpty()) {
-                        publisher.markSent(sessionId, already.stream().map(TimingEvent::getEventId).toList());
-                        Log.info("session %s already has %,d events on %s: only the missing ones are sent", sessionId,
-                                already.size(), Topics.TIMING_EVENTS);
-                    }
+    FeedSummary publish(Pipeline pipeline, String sessionId, FeedResult feed, PrintStream out, PrintStream err) {
+        Topics topics = pipeline.topics();
+        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), topics, PublisherSettings.defaults())) {
+            if (session != null) {
+                List<TimingEvent> already = new SessionEventsReader(pipeline.bootstrapServers(), topics.timingEvents(),
+                        Duration.ofSeconds(30)).read(sessionId, SessionEventsReader.Scope.KEY_PARTITION);
+                if (!already.isEmpty()) {
+                    publisher.markSent(sessionId, already.stream().map(TimingEvent::getEventId).toList());
+                    Log.info("session %s already has %,d events on %s: only the missing ones are sent", sessionId,
+                            already.size(), Topics.TIMING_EVENTS);
                 }
-                List<TimingEvent> events = feed.events();
-                long last = events.isEmpty() ? 0 : events.get(events.size() - 1).getSessionTimeMs();
-                Log.info("publishing session %s at %s: %,d events up to %s", sessionId, Pacer.describe(speed), events.size(),
-                        RaceTime.formatHms(last));
-                FeedSummary summary = new FeedPublisher(publisher, new Pacer(speed))
-                        .publish(sessionId, events, feed.rejected(), Progress.onTerminal(events.size(), last));
-                report(summary, feed.rejected(), sessionId, out, err);
-                return summary;
             }
+            List<TimingEvent> events = feed.events();
+            long last = events.isEmpty() ? 0 : events.get(events.size() - 1).getSessionTimeMs();
+            Log.info("publishing session %s at %s: %,d events up to %s", sessionId, Pacer.describe(speed), events.size(),
+                    RaceTime.formatHms(last));
+            FeedSummary summary = new FeedPublisher(publisher, new Pacer(speed))
+                    .publish(sessionId, events, feed.rejected(), Progress.onTerminal(events.size(), last));
+            report(summary, feed.rejected(), sessionId, out, err);
+            return summary;
         }
     }
 

@@ -2,15 +2,11 @@ package org.racetiming.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.racetiming.embedded.StackEndpoints;
-import org.racetiming.embedded.TimingStack;
 import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.ingest.publish.Pacer;
 import org.racetiming.ingest.publish.Progress;
 import org.racetiming.ingest.publish.PublisherSettings;
-import org.racetiming.ingest.publish.StackCheck;
 import org.racetiming.ingest.replay.SessionReplay;
-import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.time.RaceTime;
 import org.racetiming.topics.Topics;
 import picocli.CommandLine.Command;
@@ -44,12 +40,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SessionReplay.Options options = new SessionReplay.Options(from, to, speed, atMs == null ? 0 : atMs);
-        try (TimingStack stack = TimingStack.start()) {
-            Log.info("%s Kafka at %s, registry at %s", stack.embedded() ? "embedded" : "external",
-                    stack.endpoints().bootstrapServers(), stack.endpoints().schemaRegistryUrl());
+        try (Pipeline pipeline = Pipeline.start()) {
             SessionReplay.Result result;
             try (StopOnCtrlC stop = StopOnCtrlC.forCurrentThread()) {
-                result = replay(stack.endpoints(), options);
+                result = replay(pipeline, options);
                 Thread.interrupted();
             }
             System.out.printf(Locale.ROOT, "%d events of session %s replayed into %s at %s%s: %d published in %.1f s%s%n",
@@ -60,16 +54,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static SessionReplay.Result replay(StackEndpoints endpoints, SessionReplay.Options options) {
-        PublisherSettings settings = PublisherSettings.defaults();
-        StackCheck.prepareKafka(endpoints.bootstrapServers(), settings, 1, (short) 1);
-        try (SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl())) {
-            Topics topics = new Topics(registry);
-            StackCheck.requireRegistry(registry, topics);
-            try (EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), topics, settings)) {
-                Log.info("reading session %s from %s", options.fromSessionId(), Topics.TIMING_EVENTS);
-                return new SessionReplay(endpoints.bootstrapServers(), topics.timingEvents(), publisher).run(options, Progress::onTerminal);
-            }
+    static SessionReplay.Result replay(Pipeline pipeline, SessionReplay.Options options) {
+        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics(), PublisherSettings.defaults())) {
+            Log.info("reading session %s from %s", options.fromSessionId(), Topics.TIMING_EVENTS);
+            return new SessionReplay(pipeline.bootstrapServers(), pipeline.topics().timingEvents(), publisher).run(options, Progress::onTerminal);
         }
     }
 }

@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,6 @@ import org.racetiming.ingest.replay.SessionEventsReader;
 import org.racetiming.ingest.replay.SessionReplay;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.Standings;
-import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.StandingsService;
 import org.racetiming.time.RaceTime;
 import org.racetiming.topics.Topics;
@@ -66,7 +63,7 @@ class IngestBadRowsIT {
     private FeedSummary summary;
     private String stdout;
     private String stderr;
-    private SchemaRegistryClient registry;
+    private Pipeline pipeline;
     private Topics topics;
     private StandingsService standings;
 
@@ -78,14 +75,11 @@ class IngestBadRowsIT {
         raceControl = data.resolve("race-control.jsonl");
         assumeTrue(Files.isRegularFile(original) && Files.isRegularFile(data.resolve("classification.csv")),
                 "real timing data not found at " + data.toAbsolutePath() + " (set -Dtiming.data.dir)");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            Topics.ensureTopics(admin);
-        }
+        pipeline = Pipeline.connect(stack);
+        topics = pipeline.topics();
         // The topology first, so that it is running when the events come (it reads from the start anyway).
         standings = StandingsService.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), new StandingsService.Options(
                 "standings-" + session, Files.createDirectories(temp.resolve("state")), Duration.ofMillis(50), null));
-        registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
-        topics = new Topics(registry);
 
         IngestCommand command = new IngestCommand();
         command.analysis = withBadRows(temp.resolve("analysis.csv"));
@@ -95,7 +89,7 @@ class IngestBadRowsIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         FeedResult feed = command.read(session);
-        summary = command.publish(stack, session, feed, new PrintStream(out, true, StandardCharsets.UTF_8),
+        summary = command.publish(pipeline, session, feed, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
@@ -106,8 +100,8 @@ class IngestBadRowsIT {
         if (standings != null) {
             standings.close();
         }
-        if (registry != null) {
-            registry.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -218,7 +212,7 @@ class IngestBadRowsIT {
         String replayed = session + "-replay";
         Standings recorded = finalClassification(session, summary.published());
 
-        SessionReplay.Result result = ReplayCommand.replay(stack, new SessionReplay.Options(session, replayed,
+        SessionReplay.Result result = ReplayCommand.replay(pipeline, new SessionReplay.Options(session, replayed,
                 Pacer.AS_FAST_AS_POSSIBLE, RaceTime.parse("12:00:00.000")));
 
         assertThat(result.eventsRead()).isEqualTo(summary.published());
