@@ -14,14 +14,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.racetiming.event.TimingEvent;
-import org.racetiming.output.CarGaps;
-import org.racetiming.output.Standings;
-import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.query.StandingsQueries;
-import org.racetiming.standings.topology.AvroBinaryCodec;
+import org.racetiming.standings.topology.RegistryFreeTopics;
 import org.racetiming.standings.topology.StandingsTopics;
 import org.racetiming.standings.topology.StandingsTopology;
-import org.racetiming.topics.Topic;
 import org.racetiming.topics.Topics;
 
 /**
@@ -30,14 +26,7 @@ import org.racetiming.topics.Topics;
  */
 final class DrivenStandings implements AutoCloseable {
 
-    private static final StandingsTopics TOPICS = new StandingsTopics(
-            new Topic<>(Topics.TIMING_EVENTS, Serdes.String(), new AvroBinaryCodec<>(TimingEvent.class)),
-            new Topic<>(Topics.TIMING_EVENTS_REJECTED, Serdes.String(), Serdes.String()),
-            new Topic<>(Topics.OVERALL_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
-            new Topic<>(Topics.CLASS_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
-            new Topic<>(Topics.CAR_GAPS, Serdes.String(), new AvroBinaryCodec<>(CarGaps.class)),
-            new Topic<>(Topics.TRACK_STATUS, Serdes.String(), new AvroBinaryCodec<>(TrackStatusState.class)),
-            new Topic<>(Topics.FINAL_CLASSIFICATION, Serdes.String(), new AvroBinaryCodec<>(Standings.class)));
+    private static final StandingsTopics TOPICS = RegistryFreeTopics.TOPICS;
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, TimingEvent> events;

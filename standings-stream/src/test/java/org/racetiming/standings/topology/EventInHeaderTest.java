@@ -15,23 +15,13 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.racetiming.event.TimingEvent;
-import org.racetiming.output.CarGaps;
 import org.racetiming.output.Standings;
-import org.racetiming.output.TrackStatusState;
-import org.racetiming.topics.Topic;
 import org.racetiming.topics.Topics;
 
 /** Output records say when the oldest event they reflect came in, so that readers can measure the latency. */
 class EventInHeaderTest {
 
-    private static final StandingsTopics TOPICS = new StandingsTopics(
-            new Topic<>(Topics.TIMING_EVENTS, Serdes.String(), new AvroBinaryCodec<>(TimingEvent.class)),
-            new Topic<>(Topics.TIMING_EVENTS_REJECTED, Serdes.String(), Serdes.String()),
-            new Topic<>(Topics.OVERALL_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
-            new Topic<>(Topics.CLASS_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
-            new Topic<>(Topics.CAR_GAPS, Serdes.String(), new AvroBinaryCodec<>(CarGaps.class)),
-            new Topic<>(Topics.TRACK_STATUS, Serdes.String(), new AvroBinaryCodec<>(TrackStatusState.class)),
-            new Topic<>(Topics.FINAL_CLASSIFICATION, Serdes.String(), new AvroBinaryCodec<>(Standings.class)));
+    private static final StandingsTopics TOPICS = RegistryFreeTopics.TOPICS;
 
     private TopologyTestDriver driver;
 

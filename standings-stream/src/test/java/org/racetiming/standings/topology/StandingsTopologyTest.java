@@ -34,14 +34,7 @@ import org.racetiming.topics.Topics;
 
 class StandingsTopologyTest {
 
-    private static final StandingsTopics TOPICS = new StandingsTopics(
-            new Topic<>(Topics.TIMING_EVENTS, Serdes.String(), new AvroBinaryCodec<>(TimingEvent.class)),
-            new Topic<>(Topics.TIMING_EVENTS_REJECTED, Serdes.String(), Serdes.String()),
-            new Topic<>(Topics.OVERALL_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
-            new Topic<>(Topics.CLASS_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
-            new Topic<>(Topics.CAR_GAPS, Serdes.String(), new AvroBinaryCodec<>(CarGaps.class)),
-            new Topic<>(Topics.TRACK_STATUS, Serdes.String(), new AvroBinaryCodec<>(TrackStatusState.class)),
-            new Topic<>(Topics.FINAL_CLASSIFICATION, Serdes.String(), new AvroBinaryCodec<>(Standings.class)));
+    private static final StandingsTopics TOPICS = RegistryFreeTopics.TOPICS;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, TimingEvent> events;
