@@ -1,5 +1,6 @@
 package org.racetiming.standings;
 
+import org.racetiming.config.EnvironmentSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.racetiming.standings.http.StandingsHttp;
@@ -24,42 +25,24 @@ public record StandingsAppConfig(String bootstrapServers, String schemaRegistryU
 
     /** Reads the environment; anything malformed is an IllegalArgumentException naming the variable. */
     public static StandingsAppConfig fromEnv(Map<String, String> env) {
-        String applicationServer = value(env, APPLICATION_SERVER_ENV, null);
+        EnvironmentSettings settings = new EnvironmentSettings(env);
+        String applicationServer = settings.text(APPLICATION_SERVER_ENV, null);
         if (applicationServer != null && !applicationServer.matches("[^:/\\s]+:\\d{1,5}")) {
             throw new IllegalArgumentException(APPLICATION_SERVER_ENV + " must be host:port (as the other instances reach this one), not '"
                     + applicationServer + "'");
         }
-        int partitions = number(env, PARTITIONS_ENV, 1, 1, 10_000);
-        int replication = number(env, REPLICATION_ENV, 1, 1, Short.MAX_VALUE);
+        int partitions = (int) settings.number(PARTITIONS_ENV, 1, 1, 10_000);
+        int replication = (int) settings.number(REPLICATION_ENV, 1, 1, Short.MAX_VALUE);
         return new StandingsAppConfig(
-                value(env, BOOTSTRAP_ENV, "localhost:9092"),
-                value(env, REGISTRY_ENV, "http://localhost:8081"),
-                number(env, HTTP_PORT_ENV, StandingsHttp.DEFAULT_PORT, 0, 65_535),
+                settings.text(BOOTSTRAP_ENV, "localhost:9092"),
+                settings.text(REGISTRY_ENV, "http://localhost:8081"),
+                (int) settings.number(HTTP_PORT_ENV, StandingsHttp.DEFAULT_PORT, 0, 65_535),
                 applicationServer,
-                Path.of(value(env, STATE_DIR_ENV, Path.of(System.getProperty("java.io.tmpdir"), "standings-stream").toString())),
-                value(env, APPLICATION_ID_ENV, "standings-stream"),
+                Path.of(settings.text(STATE_DIR_ENV, Path.of(System.getProperty("java.io.tmpdir"), "standings-stream").toString())),
+                settings.text(APPLICATION_ID_ENV, "standings-stream"),
                 partitions,
                 (short) replication);
     }
 
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.strip();
-    }
 
-    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
-        String text = value(env, name, null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(text);
-            if (number < min || number > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + number);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + text + "'", e);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package org.racetiming.ingest;
 
-import java.util.Locale;
+import org.racetiming.config.EnvironmentSettings;
 import java.util.Map;
 import java.util.Objects;
 import org.racetiming.ingest.http.HttpIngestSettings;
@@ -50,21 +50,22 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl, Ht
      */
     public static IngestConfig fromEnv(Map<String, String> env, String defaultBootstrap, String defaultRegistry, Integer portOverride,
                                        boolean openOverride) {
-        String bootstrap = value(env, BOOTSTRAP_ENV, defaultBootstrap);
-        String registry = value(env, REGISTRY_ENV, defaultRegistry);
+        EnvironmentSettings settings = new EnvironmentSettings(env);
+        String bootstrap = settings.text(BOOTSTRAP_ENV, defaultBootstrap);
+        String registry = settings.text(REGISTRY_ENV, defaultRegistry);
         if (bootstrap == null) {
             throw new IllegalArgumentException(BOOTSTRAP_ENV + " is not set: give Kafka's bootstrap servers, e.g. kafka:9092");
         }
         if (registry == null) {
             throw new IllegalArgumentException(REGISTRY_ENV + " is not set: give the schema registry's URL, e.g. http://schema-registry:8081");
         }
-        int port = portOverride != null ? portOverride : (int) number(env, PORT_ENV, HttpIngestSettings.DEFAULT_PORT, 0, 65_535);
-        boolean open = openOverride || bool(env, OPEN_ENV);
-        long maxBody = number(env, MAX_BODY_ENV, HttpIngestSettings.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE);
-        HttpIngestSettings http = new HttpIngestSettings(port, value(env, TOKEN_ENV, null), open, maxBody,
+        int port = portOverride != null ? portOverride : (int) settings.number(PORT_ENV, HttpIngestSettings.DEFAULT_PORT, 0, 65_535);
+        boolean open = openOverride || settings.flag(OPEN_ENV);
+        long maxBody = settings.number(MAX_BODY_ENV, HttpIngestSettings.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE);
+        HttpIngestSettings http = new HttpIngestSettings(port, settings.text(TOKEN_ENV, null), open, maxBody,
                 HttpIngestSettings.DEFAULT_ACK_TIMEOUT);
-        int partitions = (int) number(env, PARTITIONS_ENV, 1, 1, 10_000);
-        short replication = (short) number(env, REPLICATION_ENV, 1, 1, Short.MAX_VALUE);
+        int partitions = (int) settings.number(PARTITIONS_ENV, 1, 1, 10_000);
+        short replication = (short) settings.number(REPLICATION_ENV, 1, 1, Short.MAX_VALUE);
         return new IngestConfig(bootstrap, registry, http, partitions, replication, PublisherSettings.defaults());
     }
 
@@ -73,33 +74,6 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl, Ht
         return fromEnv(env, null, null, null, false);
     }
 
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.strip();
-    }
 
-    private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
-        String text = value(env, name, null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            long number = Long.parseLong(text);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
-    }
 
-    private static boolean bool(Map<String, String> env, String name) {
-        String text = value(env, name, "false").toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + text + "'");
-        };
-    }
 }
