@@ -1,5 +1,6 @@
 package org.racetiming.topics;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.racetiming.event.TimingEvent;
@@ -57,6 +59,15 @@ public final class Topics {
     public static final String HEADER_REJECTED_BY = "rejected-by";
     public static final String REJECTED_BY_INGEST = "ingest";
     public static final String REJECTED_BY_STANDINGS = "standings";
+
+    /** The headers of a record on {@link #TIMING_EVENTS_REJECTED}: why, from where, and who refused it. */
+    public static RecordHeaders rejectionHeaders(String reason, String source, String rejectedBy) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_SOURCE, source.getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_REJECTED_BY, rejectedBy.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
 
     /** Output topics: the latest value per key is what matters, so they are compacted. */
     public static final Set<String> COMPACTED = Set.of(

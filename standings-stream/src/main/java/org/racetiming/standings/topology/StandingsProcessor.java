@@ -18,6 +18,7 @@ import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.rules.ApplyResult;
 import org.racetiming.standings.rules.RaceSession;
+import org.racetiming.topics.Topics;
 
 /**
  * Applies each timing event to its session by the rules, appends what was applied to the
@@ -26,7 +27,6 @@ import org.racetiming.standings.rules.RaceSession;
  */
 final class StandingsProcessor implements Processor<String, TimingEvent, String, Object> {
 
-    static final String REJECTED_BY = "standings";
 
     private final long emitIntervalMs;
     private final Map<String, LiveSession> sessions = new HashMap<>();
@@ -123,11 +123,8 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
     }
 
     private void reject(Record<String, TimingEvent> record, TimingEvent event, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("reason", reason.getBytes(StandardCharsets.UTF_8));
-        String source = event != null && event.getSource() != null ? event.getSource() : "timing-events";
-        headers.add("source", source.getBytes(StandardCharsets.UTF_8));
-        headers.add("rejected-by", REJECTED_BY.getBytes(StandardCharsets.UTF_8));
+        String source = event != null && event.getSource() != null ? event.getSource() : Topics.TIMING_EVENTS;
+        RecordHeaders headers = Topics.rejectionHeaders(reason, source, Topics.REJECTED_BY_STANDINGS);
         String text = event == null ? "" : event.toString();
         context.forward(new Record<String, Object>(record.key() == null ? "" : record.key(), text, record.timestamp(), headers),
                 StandingsTopology.REJECTED_SINK);

@@ -41,10 +41,7 @@ public final class UndecodableEventHandler implements DeserializationExceptionHa
         String reason = "undecodable event: " + exception.getMessage();
         String source = record.topic() + "-" + record.partition() + "@" + record.offset();
         LOG.warn("{} at {}", reason, source);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_SOURCE, source.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_REJECTED_BY, Topics.REJECTED_BY_STANDINGS.getBytes(StandardCharsets.UTF_8));
+        RecordHeaders headers = Topics.rejectionHeaders(reason, source, Topics.REJECTED_BY_STANDINGS);
         byte[] value = record.value() == null ? new byte[0]
                 : ("base64:" + Base64.getEncoder().encodeToString(record.value())).getBytes(StandardCharsets.UTF_8);
         return Response.resume(List.of(new ProducerRecord<>(Topics.TIMING_EVENTS_REJECTED, null, record.key(), value, headers)));

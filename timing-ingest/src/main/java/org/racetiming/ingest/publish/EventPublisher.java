@@ -2,7 +2,6 @@ package org.racetiming.ingest.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,7 +36,6 @@ import org.racetiming.topics.Topics;
  */
 public final class EventPublisher implements AutoCloseable {
 
-    public static final String REJECTED_BY = Topics.REJECTED_BY_INGEST;
     static final int LINGER_MS = 5;
 
     private final KafkaProducer<String, TimingEvent> events;
@@ -134,10 +132,7 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Like {@link #reject}, for callers that track the acknowledgement themselves. Never throws. */
     public CompletableFuture<RecordMetadata> sendRejected(String sessionId, RejectedRecord record) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_REASON, record.reason().getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_SOURCE, record.source().getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_REJECTED_BY, REJECTED_BY.getBytes(StandardCharsets.UTF_8));
+        RecordHeaders headers = Topics.rejectionHeaders(record.reason(), record.source(), Topics.REJECTED_BY_INGEST);
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
             rejects.send(new ProducerRecord<>(rejectedTopic.name(), null, sessionId == null ? "" : sessionId,
