@@ -3,7 +3,6 @@ package org.racetiming.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,14 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.racetiming.embedded.TimingStack;
-import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.IngestConfig;
 import org.racetiming.ingest.IngestService;
-import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
 import org.racetiming.ingest.feed.RejectedRecord;
-import org.racetiming.ingest.feed.SessionFeed;
 import org.racetiming.ingest.publish.EventPublisher;
 import org.racetiming.ingest.publish.FeedPublisher;
 import org.racetiming.ingest.publish.FeedSummary;
@@ -109,10 +105,7 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     FeedResult read(String sessionId) {
-        Path folder = analysis.toAbsolutePath().getParent();
-        String name = folder == null ? analysis.getFileName().toString() : folder.getFileName().toString();
-        FeedOptions options = new FeedOptions(sessionId, name, SessionType.RACE, durationMs, Instant.now());
-        return SessionFeed.read(analysis, raceControl, options);
+        return RaceFeed.read(analysis, raceControl, durationMs, sessionId);
     }
 
     /**

@@ -18,11 +18,14 @@ record RaceFeed(String sessionId, List<TimingEvent> events, List<RejectedRecord>
     static RaceFeed read(Path analysis, Path raceControl, Long durationMs) {
         requireReadable(analysis, raceControl);
         String sessionId = sessionIdFor(analysis);
-        String name = analysis.toAbsolutePath().getParent() == null ? analysis.getFileName().toString()
-                : analysis.toAbsolutePath().getParent().getFileName().toString();
-        FeedOptions options = new FeedOptions(sessionId, name, SessionType.RACE, durationMs, Instant.now());
-        FeedResult feed = SessionFeed.read(analysis, raceControl, options);
+        FeedResult feed = read(analysis, raceControl, durationMs, sessionId);
         return new RaceFeed(sessionId, feed.events(), feed.rejected());
+    }
+
+    /** The files as one session with the given id, named after the race's folder, starting now. */
+    static FeedResult read(Path analysis, Path raceControl, Long durationMs, String sessionId) {
+        FeedOptions options = new FeedOptions(sessionId, raceName(analysis), SessionType.RACE, durationMs, Instant.now());
+        return SessionFeed.read(analysis, raceControl, options);
     }
 
     /** Fails fast, before anything is started, on a file that cannot be read. */
@@ -35,10 +38,14 @@ record RaceFeed(String sessionId, List<TimingEvent> events, List<RejectedRecord>
 
     /** A new session id per run: the folder's name (the race) and a time stamp. */
     static String sessionIdFor(Path analysis) {
-        Path folder = analysis.toAbsolutePath().getParent();
-        String base = folder == null ? "session" : folder.getFileName().toString();
-        base = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        String base = raceName(analysis).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
         return base + "-" + Long.toString(System.currentTimeMillis(), 36);
+    }
+
+    /** Data is kept one race per folder (…/wec-2023-le-mans-24h/analysis.csv): the folder names the race. */
+    private static String raceName(Path analysis) {
+        Path folder = analysis.toAbsolutePath().getParent();
+        return folder == null ? analysis.getFileName().toString() : folder.getFileName().toString();
     }
 
     private static void requireReadable(Path file, String what) {
