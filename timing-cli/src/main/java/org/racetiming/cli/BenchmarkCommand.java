@@ -97,9 +97,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         try (KafkaConsumer<String, TimingEvent> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = Partitions.assignAll(consumer, topic.name());
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();
             int read = 0;

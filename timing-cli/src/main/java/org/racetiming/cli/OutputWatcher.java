@@ -27,10 +27,7 @@ final class OutputWatcher implements AutoCloseable {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-        // Assigned, not subscribed: no consumer group to join, so reading starts at once.
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        this.consumer.assign(partitions);
+        List<TopicPartition> partitions = Partitions.assignAll(this.consumer, topic.name());
         if (fromBeginning) {
             this.consumer.seekToBeginning(partitions);
         } else {
