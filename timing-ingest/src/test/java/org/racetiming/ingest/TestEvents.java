@@ -19,7 +19,7 @@ public final class TestEvents {
     public static TimingEvent start(String session, String... cars) {
         List<Entry> entries = Arrays.stream(cars).map(car -> new Entry(car, "LMP2", null, null, null, List.of())).toList();
         return new TimingEvent(EventIds.sessionStarted(), session, 0L, Instant.EPOCH, "test",
-                new SessionStarted(session, SessionType.RACE, null, List.of("S1", "S2"), entries));
+                new SessionStarted(session, SessionType.RACE, null, List.of("S1", "S2"), entries, List.of()));
     }
 
     public static TimingEvent lap(String session, String car, int lap, long atMs, long lapTimeMs) {

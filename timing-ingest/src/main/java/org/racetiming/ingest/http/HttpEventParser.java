@@ -219,7 +219,7 @@ final class HttpEventParser {
         if (!f.ok()) {
             return null;
         }
-        return new SessionStarted(name == null ? sessionId : name, sessionType, duration, points == null ? List.of() : points, entries);
+        return new SessionStarted(name == null ? sessionId : name, sessionType, duration, points == null ? List.of() : points, entries, List.of());
     }
 
     private List<Entry> entries(Fields f) {
@@ -250,7 +250,7 @@ final class HttpEventParser {
                 List<Driver> lineUp = new ArrayList<>();
                 if (drivers != null) {
                     for (int seat = 0; seat < drivers.size(); seat++) {
-                        lineUp.add(new Driver(seat + 1, drivers.get(seat)));
+                        lineUp.add(new Driver(seat + 1, drivers.get(seat), null));
                     }
                 }
                 entries.add(new Entry(car, carClass, group, team, vehicle, lineUp));

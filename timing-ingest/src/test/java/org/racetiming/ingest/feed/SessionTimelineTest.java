@@ -28,7 +28,7 @@ class SessionTimelineTest {
     @Test
     void shouldMergeBySessionTimeWithTheStartFirstAndTrackStatusBeforeCrossingsAtTheSameTime() {
         List<TimingEvent> timing = List.of(
-                at("start", 0, new SessionStarted("s", SessionType.RACE, null, List.of(), List.of())),
+                at("start", 0, new SessionStarted("s", SessionType.RACE, null, List.of(), List.of(), List.of())),
                 at("lap/1/1", 100, lap("1")),
                 at("pit-in/1/1", 100, new PitIn("1", 1)),
                 at("lap/2/1", 200, lap("2")));

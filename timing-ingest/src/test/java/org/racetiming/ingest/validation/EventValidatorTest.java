@@ -29,7 +29,7 @@ class EventValidatorTest {
 
     private static TimingEvent start(String... cars) {
         List<Entry> entries = Arrays.stream(cars).map(car -> new Entry(car, "LMP2", null, null, null, List.of())).toList();
-        return event("start", 0, new SessionStarted("test", SessionType.RACE, null, List.of("S1", "S2"), entries));
+        return event("start", 0, new SessionStarted("test", SessionType.RACE, null, List.of("S1", "S2"), entries, List.of()));
     }
 
     private static TimingEvent lap(String car, int lap, long at, Long lapTime) {

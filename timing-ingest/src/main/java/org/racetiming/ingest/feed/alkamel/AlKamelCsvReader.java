@@ -73,7 +73,7 @@ public final class AlKamelCsvReader {
         EntryListBuilder entryList = new EntryListBuilder();
         rows.forEach(entryList::add);
         SessionStarted start = new SessionStarted(options.sessionName(), options.sessionType(), options.scheduledDurationMs(),
-                INTERMEDIATE_POINTS, entryList.build());
+                INTERMEDIATE_POINTS, entryList.build(), List.of());
         TimingEvent startEvent = EventEnvelope.wrap(options, EventIds.sessionStarted(), 0, sourceName, start);
 
         EventValidator validator = new EventValidator();

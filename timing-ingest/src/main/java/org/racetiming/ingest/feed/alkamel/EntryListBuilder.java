@@ -52,7 +52,7 @@ final class EntryListBuilder {
 
         Entry toEntry() {
             List<Driver> drivers = new ArrayList<>(driversBySeat.size());
-            driversBySeat.forEach((seat, name) -> drivers.add(new Driver(seat, name)));
+            driversBySeat.forEach((seat, name) -> drivers.add(new Driver(seat, name, null)));
             // A class is required by the schema; a car whose rows never name one gets an empty class.
             return new Entry(car, carClass == null ? "" : carClass, group, team, vehicle, drivers);
         }

@@ -59,7 +59,7 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
         this.raceControl = plan.events(events);
 
         ready.add(events.sessionStarted(new SessionStarted(sessionName(config.duration()), SessionType.RACE,
-                durationMs, INTERMEDIATE_POINTS, grid.stream().map(SimulatedCar::toEntry).toList())));
+                durationMs, INTERMEDIATE_POINTS, grid.stream().map(SimulatedCar::toEntry).toList(), List.of())));
 
         this.runners = new ArrayList<>(grid.size());
         for (SimulatedCar car : grid) {

@@ -141,7 +141,7 @@ class RaceControlReaderTest {
     void shouldRejectCarsOutsideTheEntryListWhenTheSessionIsKnown() {
         EventValidator validator = new EventValidator();
         validator.accept(EventEnvelope.wrap(OPTIONS, "start", 0, "analysis.csv", new SessionStarted("test", SessionType.RACE, null,
-                List.of("S1", "S2"), List.of(new Entry("7", "HYPERCAR", null, null, null, List.of())))));
+                List.of("S1", "S2"), List.of(new Entry("7", "HYPERCAR", null, null, null, List.of())), List.of())));
 
         FeedResult result = RaceControlReader.read(new StringReader(
                 "{\"at\":\"1:00:00.000\",\"type\":\"RETIREMENT\",\"car\":\"007\"}\n"
