@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
@@ -53,11 +54,23 @@ final class RealRaces {
         assertThat(timing.rejected()).as("rows the adapter rejected in %s", race).isEmpty();
         Path raceControl = folder.resolve("race-control.jsonl");
         if (!Files.isRegularFile(raceControl)) {
-            return timing.events();
+            return complete(timing.events());
         }
         FeedResult decisions = RaceControlReader.read(raceControl, options);
         assertThat(decisions.rejected()).as("race-control lines rejected in %s", race).isEmpty();
-        return SessionTimeline.merge(timing.events(), decisions.events());
+        return complete(SessionTimeline.merge(timing.events(), decisions.events()));
+    }
+
+    /** A complete recorded file ends with SESSION_END (DOMAIN.md): the results are final. */
+    private static List<TimingEvent> complete(List<TimingEvent> events) {
+        TimingEvent last = events.get(events.size() - 1);
+        if (last.getPayload() instanceof SessionEnded) {
+            return events;
+        }
+        List<TimingEvent> all = new ArrayList<>(events);
+        all.add(TimingEvent.newBuilder(last).setEventId("end").setSource("test")
+                .setPayload(SessionEnded.newBuilder().build()).build());
+        return all;
     }
 
     static Replay replay(String race, String scheduledDuration) {
