@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.TimingEvent;
+import org.racetiming.timeline.SessionOrder;
 import org.racetiming.validation.EventChecks;
 import org.racetiming.validation.EventChecks.SessionFacts;
 
 /**
- * A session as the set of its events ordered by session time (ties: the order they arrived), whatever order they
+ * A session as the set of its events in {@link SessionOrder} (session time, then kind and id), whatever order they
  * are delivered in (DOMAIN.md, "Delivery order does not matter"). An event that arrives late is placed at its
  * session time and what follows it is recomputed; a repeated event id changes nothing; an event before the
  * session's start waits for it ({@link RaceSession}).
@@ -77,7 +78,7 @@ public final class EventTimeline {
         if (ids.contains(event.getEventId())) {
             return new Offer(Placement.DUPLICATE, null);
         }
-        int position = upperBound(event.getSessionTimeMs());
+        int position = insertionPoint(event);
         if (position == events.size() && staleFrom < 0) {
             ApplyResult result = live.apply(event);
             if (result.rejected()) {
@@ -160,7 +161,22 @@ public final class EventTimeline {
         }
     }
 
-    /** The first index whose event is later than {@code timeMs}: an event at that time goes there (after its ties). */
+    /** Where the event goes in {@link SessionOrder}: the first index whose event comes after it. */
+    private int insertionPoint(TimingEvent event) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (SessionOrder.ORDER.compare(events.get(mid), event) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index whose event is later than {@code timeMs}: the events up to there are those at or before it. */
     private int upperBound(long timeMs) {
         int lo = 0;
         int hi = events.size();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.racetiming.event.CarRetired;
 import org.racetiming.event.PenaltyApplied;
 import org.racetiming.event.SessionEnded;
+import org.racetiming.event.TrackStatus;
 import org.racetiming.event.TrackStatusChanged;
 import org.racetiming.output.RaceControlMessage;
 import org.racetiming.time.RaceTime;
@@ -41,6 +42,9 @@ final class RaceControlLog {
         if (flagFell) {
             chequered(atMs);
             return;
+        }
+        if (change.getStatus() == TrackStatus.CHEQUERED) {
+            return; // the flag fell already (the leader's crossing after the duration): said once
         }
         String text = switch (change.getStatus()) {
             case GREEN -> "Green flag";
