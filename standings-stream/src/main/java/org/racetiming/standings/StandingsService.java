@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.racetiming.standings.topology.UndecodableEventHandler;
 import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.query.StandingsQueries;
+import org.racetiming.standings.topology.SessionTimelines;
 import org.racetiming.standings.topology.StandingsTopics;
 import org.racetiming.standings.topology.StandingsTopology;
 import org.racetiming.topics.Topics;
@@ -33,16 +34,19 @@ public final class StandingsService implements AutoCloseable {
     private final StandingsQueries queries;
     private final SchemaRegistryClient registry;
 
-    private StandingsService(KafkaStreams streams, SchemaRegistryClient registry) {
+    private StandingsService(KafkaStreams streams, SchemaRegistryClient registry, SessionTimelines sessions) {
         this.streams = streams;
         this.registry = registry;
-        this.queries = StandingsQueries.of(streams);
+        this.queries = StandingsQueries.of(streams, sessions);
     }
 
     /** Starts the topology and waits until it is running (or fails with the reason). */
     public static StandingsService start(String bootstrapServers, String schemaRegistryUrl, Options options) {
         SchemaRegistryClient registry = new SchemaRegistryClient(schemaRegistryUrl);
         Topics topics = new Topics(registry);
+        // Every schema the topology reads or writes is in the registry before the first record: an id the
+        // registry does not know later means the registry lost its data, and the topology stops on it.
+        topics.registerSchemas();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -56,8 +60,9 @@ public final class StandingsService implements AutoCloseable {
         if (options.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, options.applicationServer());
         }
+        SessionTimelines sessions = new SessionTimelines();
         KafkaStreams streams = new KafkaStreams(
-                StandingsTopology.build(StandingsTopics.from(topics), options.emitInterval()), props);
+                StandingsTopology.build(StandingsTopics.from(topics), options.emitInterval(), sessions), props);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
@@ -78,7 +83,7 @@ public final class StandingsService implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the standings topology", e);
         }
         LOG.info("standings topology running after {} ms", (System.nanoTime() - started) / 1_000_000);
-        return new StandingsService(streams, registry);
+        return new StandingsService(streams, registry, sessions);
     }
 
     public StandingsQueries queries() {

@@ -118,6 +118,10 @@ final class ClassifyCommand implements Callable<Integer> {
             Log.info("no chequered flag in the data (give --duration for older files): live standings at the last event");
             return overall;
         }
+        if (!overall.getFinalClassification()) {
+            Log.info("the session has not ended (no SESSION_END, and cars still out): provisional classification");
+            return overall;
+        }
         try (OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.finalClassification(), sessionId)) {
             return watcher.await(s -> s.getEventsSeen() >= published, timeout, "the final classification");
         }

@@ -14,11 +14,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.racetiming.event.TimingEvent;
 
 /**
- * The applied events of each session, in the order they were applied: the durable state the
- * live standings are rebuilt from after a restart, and what time travel replays.
+ * The events each session holds (accepted, not repeated), in the order they arrived: the durable state a session
+ * is rebuilt from after a restart or a rebalance ({@link org.racetiming.standings.rules.EventTimeline} orders them),
+ * and what time travel reads.
  *
- * <p>Key: session id length, session id, then an 8-byte big-endian sequence number, so one
- * session's events are a contiguous, ordered key range.
+ * <p>Key: session id length, session id, the event's session time and an arrival sequence number (8 bytes each,
+ * big-endian), so one session's events are a contiguous key range, roughly in session-time order.
  */
 public final class SessionEventLog {
 
@@ -27,9 +28,18 @@ public final class SessionEventLog {
     private SessionEventLog() {
     }
 
-    public static Bytes key(String sessionId, long seq) {
+    public static Bytes key(String sessionId, long sessionTimeMs, long seq) {
         byte[] id = sessionId.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(4 + id.length + 8).putInt(id.length).put(id).putLong(seq).array());
+        return Bytes.wrap(ByteBuffer.allocate(4 + id.length + 16).putInt(id.length).put(id)
+                .putLong(sessionTimeMs).putLong(seq).array());
+    }
+
+    private static Bytes first(String sessionId) {
+        return key(sessionId, 0, 0);
+    }
+
+    private static Bytes last(String sessionId) {
+        return key(sessionId, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     public static byte[] encode(TimingEvent event) {
@@ -37,21 +47,27 @@ public final class SessionEventLog {
     }
 
     /**
-     * Feeds the session's stored events, in order, to {@code sink}, starting at sequence {@code fromSeq}.
+     * Feeds the session's stored events to {@code sink}, in key order.
      *
-     * @return the sequence number the next event will get
+     * @return the sequence number the next event of the session gets
      */
-    public static long replay(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId, long fromSeq,
-                              Consumer<TimingEvent> sink) {
-        long next = fromSeq;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(sessionId, fromSeq), key(sessionId, Long.MAX_VALUE))) {
+    public static long replay(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId, Consumer<TimingEvent> sink) {
+        long next = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(sessionId), last(sessionId))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
                 sink.accept(CODEC.decode(entry.value));
-                next = ByteBuffer.wrap(entry.key.get(), entry.key.get().length - 8, 8).getLong() + 1;
+                next = Math.max(next, ByteBuffer.wrap(entry.key.get(), entry.key.get().length - 8, 8).getLong() + 1);
             }
         }
         return next;
+    }
+
+    /** Whether the store holds any event of the session. */
+    public static boolean holds(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(sessionId), last(sessionId))) {
+            return it.hasNext();
+        }
     }
 
     /**
@@ -69,8 +85,8 @@ public final class SessionEventLog {
             String session = firstNewSession(store, range[0], range[1], found);
             if (session != null) {
                 found.add(session);
-                ranges.push(new Bytes[] {range[0], key(session, 0)});
-                ranges.push(new Bytes[] {key(session, Long.MAX_VALUE), range[1]});
+                ranges.push(new Bytes[] {range[0], first(session)});
+                ranges.push(new Bytes[] {last(session), range[1]});
             }
         }
         return found;
