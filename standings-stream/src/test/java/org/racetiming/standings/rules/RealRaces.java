@@ -27,7 +27,7 @@ import org.racetiming.time.RaceTime;
  * module's adapters exactly as the system reads them. Nothing of the data is copied into the repository; a test
  * skips visibly when the folder is not there.
  */
-final class RealRaces {
+public final class RealRaces {
 
     /** A replayed race: its events, the session fed with them, and what the session rejected. */
     record Replay(List<TimingEvent> events, RaceSession session, Map<String, Integer> rejectedByReason,
@@ -46,7 +46,7 @@ final class RealRaces {
     }
 
     /** The race's events in session-time order: the analysis file merged with race control, if any. */
-    static List<TimingEvent> events(String race, String scheduledDuration) {
+    public static List<TimingEvent> events(String race, String scheduledDuration) {
         Path folder = folder(race);
         FeedOptions options = FeedOptions.race(race).withSessionName(race)
                 .withScheduledDurationMs(RaceTime.parse(scheduledDuration));
