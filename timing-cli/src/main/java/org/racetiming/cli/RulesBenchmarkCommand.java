@@ -103,14 +103,34 @@ final class RulesBenchmarkCommand implements Callable<Integer> {
         try {
             measure(timeline, end, pool, 1, queries); // warm-up, not reported
             long[] alone = measure(timeline, end, pool, 1, queries);
+            long[] cpu = cpuPerQuery(timeline, end, queries);
             long[] together = measure(timeline, end, pool, clients, queries);
-            say("time travel, 1 client: p50 %.1f ms, p99 %.1f ms", percentile(alone, 50) / 1e6, percentile(alone, 99) / 1e6);
+            say("time travel, 1 client: p50 %.1f ms, p99 %.1f ms; CPU per query p50 %.2f ms, p99 %.2f ms (what load"
+                    + " on the machine does not inflate)", percentile(alone, 50) / 1e6, percentile(alone, 99) / 1e6,
+                    percentile(cpu, 50) / 1e6, percentile(cpu, 99) / 1e6);
             say("time travel, %d concurrent clients x %d queries: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
                     clients, queries, percentile(together, 50) / 1e6, percentile(together, 99) / 1e6,
                     together[together.length - 1] / 1e6);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Thread CPU time of single queries: the cost of one, whatever else the machine is doing. */
+    private static long[] cpuPerQuery(EventTimeline timeline, long end, int count) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Random random = new Random(42);
+        long[] took = new long[count];
+        for (int q = 0; q < count; q++) {
+            long at = (long) (random.nextDouble() * end);
+            long t0 = threads.getCurrentThreadCpuTime();
+            RaceSession asOf = timeline.at(at);
+            asOf.overall();
+            asOf.gapBetween("51", "8");
+            took[q] = threads.getCurrentThreadCpuTime() - t0;
+        }
+        Arrays.sort(took);
+        return took;
     }
 
     /** Each client asks {@code count} times for the session at a random time: board and one pair gap. */

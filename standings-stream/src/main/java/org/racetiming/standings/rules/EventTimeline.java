@@ -28,8 +28,11 @@ import org.racetiming.validation.EventChecks.SessionFacts;
  */
 public final class EventTimeline {
 
-    /** Events between two keyframes: bounds the cost of time travel (~1 ms) against memory (~60 KB each). */
-    static final int KEYFRAME_EVERY = 1024;
+    /**
+     * Events between two keyframes: bounds the cost of time travel and of a late event (at most this many events
+     * replayed past the keyframe) against memory (a keyframe is ~40 KB for 62 cars: ~10 MB for a 24-hour race).
+     */
+    static final int KEYFRAME_EVERY = 256;
 
     /** What {@link #offer} did with an event. */
     public enum Placement { APPENDED, LATE, DUPLICATE, REJECTED }
