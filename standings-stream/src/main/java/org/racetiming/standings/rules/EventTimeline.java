@@ -148,6 +148,11 @@ public final class EventTimeline {
         return session;
     }
 
+    /** The events held, in session order (a copy). */
+    public synchronized List<TimingEvent> events() {
+        return new ArrayList<>(events);
+    }
+
     /** Events held (accepted, not repeated). */
     public synchronized int size() {
         return events.size();

@@ -1,15 +1,19 @@
 package org.racetiming.standings.topology;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.racetiming.event.TimingEvent;
 
@@ -19,7 +23,8 @@ import org.racetiming.event.TimingEvent;
  * and what time travel reads.
  *
  * <p>Key: session id length, session id, the event's session time and an arrival sequence number (8 bytes each,
- * big-endian), so one session's events are a contiguous key range, roughly in session-time order.
+ * big-endian), so one session's events are a contiguous key range, roughly in session-time order. A finished
+ * session is archived: its events compressed into a few chunks under {@link #ARCHIVE_TIME}, chunk index as sequence.
  */
 public final class SessionEventLog {
 
@@ -34,6 +39,9 @@ public final class SessionEventLog {
                 .putLong(sessionTimeMs).putLong(seq).array());
     }
 
+    /** The session time under which an archived session's chunks are kept: after every event of the session. */
+    static final long ARCHIVE_TIME = Long.MAX_VALUE - 1;
+
     private static Bytes first(String sessionId) {
         return key(sessionId, 0, 0);
     }
@@ -47,20 +55,53 @@ public final class SessionEventLog {
     }
 
     /**
-     * Feeds the session's stored events to {@code sink}, in key order.
+     * Feeds the session's stored events to {@code sink}: those of its archive first (if it was archived), then those
+     * kept one by one, in key order.
      *
      * @return the sequence number the next event of the session gets
      */
     public static long replay(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId, Consumer<TimingEvent> sink) {
         long next = 0;
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        List<TimingEvent> single = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.range(first(sessionId), last(sessionId))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
-                sink.accept(CODEC.decode(entry.value));
-                next = Math.max(next, ByteBuffer.wrap(entry.key.get(), entry.key.get().length - 8, 8).getLong() + 1);
+                ByteBuffer key = ByteBuffer.wrap(entry.key.get());
+                long time = key.getLong(key.capacity() - 16);
+                if (time == ARCHIVE_TIME) {
+                    archive.writeBytes(entry.value);
+                } else {
+                    single.add(CODEC.decode(entry.value));
+                    next = Math.max(next, key.getLong(key.capacity() - 8) + 1);
+                }
             }
         }
+        if (archive.size() > 0) {
+            SessionArchive.decode(archive.toByteArray()).forEach(sink);
+        }
+        single.forEach(sink);
         return next;
+    }
+
+    /**
+     * Replaces the session's events in the store with one archive: the events, compressed, in a few chunks under the
+     * session's own keys, and a tombstone for every event key. A finished session then costs its changelog (and a
+     * restore) a few records instead of one per event; time travel reads it back with {@link #replay}.
+     *
+     * @return the number of chunks written
+     */
+    public static int archive(KeyValueStore<Bytes, byte[]> store, String sessionId, List<TimingEvent> events) {
+        List<Bytes> old = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(sessionId), last(sessionId))) {
+            it.forEachRemaining(entry -> old.add(entry.key));
+        }
+        old.forEach(store::delete);
+        List<byte[]> chunks = SessionArchive.encode(events);
+        for (int i = 0; i < chunks.size(); i++) {
+            store.put(key(sessionId, ARCHIVE_TIME, i), chunks.get(i));
+        }
+        return chunks.size();
     }
 
     /** Whether the store holds any event of the session. */

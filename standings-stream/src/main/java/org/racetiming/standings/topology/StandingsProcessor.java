@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -35,13 +36,15 @@ import org.racetiming.topics.Topics;
 final class StandingsProcessor implements Processor<String, TimingEvent, String, Object> {
 
     private final long emitIntervalMs;
+    private final SessionRetention retention;
     private final SessionTimelines shared;
     private final Map<String, LiveSession> sessions = new HashMap<>();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<Bytes, byte[]> eventLog;
 
-    StandingsProcessor(Duration emitInterval, SessionTimelines shared) {
+    StandingsProcessor(Duration emitInterval, SessionRetention retention, SessionTimelines shared) {
         this.emitIntervalMs = emitInterval.toMillis();
+        this.retention = retention;
         this.shared = shared;
     }
 
@@ -51,6 +54,27 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
         this.eventLog = context.getStateStore(StandingsTopology.SESSION_EVENTS_STORE);
         if (emitIntervalMs > 0) {
             context.schedule(Duration.ofMillis(emitIntervalMs), PunctuationType.WALL_CLOCK_TIME, this::flushDirty);
+        }
+        context.schedule(retention.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::retire);
+    }
+
+    /** Archives finished sessions and lets idle ones leave memory (SessionRetention). */
+    private void retire(long now) {
+        Iterator<LiveSession> it = sessions.values().iterator();
+        while (it.hasNext()) {
+            LiveSession live = it.next();
+            if (live.dirty()) {
+                continue; // its boards go out first
+            }
+            long idle = now - live.lastInputWallMs();
+            boolean ended = idle >= retention.archiveAfterEnd().toMillis() && live.timeline().current().classificationFinal();
+            if (ended) {
+                SessionEventLog.archive(eventLog, live.timeline().sessionId(), live.timeline().events());
+            }
+            if (ended || idle >= retention.idleEviction().toMillis()) {
+                shared.remove(live.timeline());
+                it.remove();
+            }
         }
     }
 

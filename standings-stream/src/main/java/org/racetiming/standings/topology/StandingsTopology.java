@@ -51,13 +51,19 @@ public final class StandingsTopology {
 
     /** @param sessions where the stream tasks share the sessions they hold with this instance's queries */
     public static Topology build(StandingsTopics topics, Duration emitInterval, SessionTimelines sessions) {
+        return build(topics, emitInterval, sessions, SessionRetention.DEFAULT);
+    }
+
+    /** @param retention when sessions leave memory and finished sessions' logs are archived */
+    public static Topology build(StandingsTopics topics, Duration emitInterval, SessionTimelines sessions,
+                                 SessionRetention retention) {
         StoreBuilder<KeyValueStore<Bytes, byte[]>> eventLog = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SESSION_EVENTS_STORE), Serdes.Bytes(), Serdes.ByteArray());
 
         Topology topology = new Topology();
         Topic<String, ?> in = topics.timingEvents();
         topology.addSource(SOURCE, in.keySerde().deserializer(), topics.timingEvents().valueSerde().deserializer(), in.name());
-        topology.addProcessor(PROCESSOR, () -> new StandingsProcessor(emitInterval, sessions), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new StandingsProcessor(emitInterval, retention, sessions), SOURCE);
         topology.addStateStore(eventLog, PROCESSOR);
         addSink(topology, OVERALL_SINK, topics.overallStandings());
         addSink(topology, CLASS_SINK, topics.classStandings());
