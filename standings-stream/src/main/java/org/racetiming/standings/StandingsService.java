@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.racetiming.standings.topology.UndecodableEventHandler;
 import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.query.StandingsQueries;
+import org.racetiming.standings.topology.SessionRetention;
 import org.racetiming.standings.topology.SessionTimelines;
 import org.racetiming.standings.topology.StandingsTopics;
 import org.racetiming.standings.topology.StandingsTopology;
@@ -33,15 +34,23 @@ public final class StandingsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final StandingsQueries queries;
     private final SchemaRegistryClient registry;
+    private final SessionTimelines sessions;
 
     private StandingsService(KafkaStreams streams, SchemaRegistryClient registry, SessionTimelines sessions) {
         this.streams = streams;
+        this.sessions = sessions;
         this.registry = registry;
         this.queries = StandingsQueries.of(streams, sessions);
     }
 
     /** Starts the topology and waits until it is running (or fails with the reason). */
     public static StandingsService start(String bootstrapServers, String schemaRegistryUrl, Options options) {
+        return start(bootstrapServers, schemaRegistryUrl, options, SessionRetention.DEFAULT);
+    }
+
+    /** As {@link #start(String, String, Options)}, keeping sessions in memory and the log as {@code retention} says. */
+    public static StandingsService start(String bootstrapServers, String schemaRegistryUrl, Options options,
+                                         SessionRetention retention) {
         SchemaRegistryClient registry = new SchemaRegistryClient(schemaRegistryUrl);
         Topics topics = new Topics(registry);
         // Every schema the topology reads or writes is in the registry before the first record: an id the
@@ -62,7 +71,7 @@ public final class StandingsService implements AutoCloseable {
         }
         SessionTimelines sessions = new SessionTimelines();
         KafkaStreams streams = new KafkaStreams(
-                StandingsTopology.build(StandingsTopics.from(topics), options.emitInterval(), sessions), props);
+                StandingsTopology.build(StandingsTopics.from(topics), options.emitInterval(), sessions, retention), props);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
@@ -84,6 +93,11 @@ public final class StandingsService implements AutoCloseable {
         }
         LOG.info("standings topology running after {} ms", (System.nanoTime() - started) / 1_000_000);
         return new StandingsService(streams, registry, sessions);
+    }
+
+    /** Sessions the stream tasks of this instance hold in memory now. */
+    public int sessionsInMemory() {
+        return sessions.size();
     }
 
     public StandingsQueries queries() {
