@@ -3,6 +3,7 @@ package org.racetiming.ingest.feed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.event.TrackStatusChanged;
@@ -10,7 +11,7 @@ import org.racetiming.event.TrackStatusChanged;
 /**
  * The order of a session's events: by session time; at equal times the session start first, then
  * track status (a flag shown at a crossing applies to that crossing), then everything else in the
- * order it was given.
+ * order it was given, and the session's end last (nothing at its time comes after it).
  */
 public final class SessionTimeline {
 
@@ -43,6 +44,6 @@ public final class SessionTimeline {
         if (payload instanceof TrackStatusChanged) {
             return 1;
         }
-        return 2;
+        return payload instanceof SessionEnded ? 3 : 2;
     }
 }

@@ -26,6 +26,7 @@ import org.racetiming.event.TimingEvent;
  * <p>The chequered flag falls at the leader's first finish-line crossing after the scheduled
  * duration; its {@code TrackStatusChanged(CHEQUERED)} comes just before that crossing, at the same
  * session time, and every car's next crossing from then on (the leader's included) is its last.
+ * When every car is done, a {@code SessionEnded} at the last event's time ends the feed.
  *
  * <p>Not thread-safe: one simulator per session; many can run side by side, they share nothing.
  */
@@ -43,6 +44,8 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
     private final ArrayDeque<TimingEvent> ready = new ArrayDeque<>();
     private int raceControlNext;
     private boolean chequered;
+    private boolean ended;
+    private long lastAtMs;
 
     public RaceSimulator(SimulatorConfig config) {
         this.durationMs = config.durationMs();
@@ -104,17 +107,24 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
             TimingEvent status = raceControlNext < raceControl.size() ? raceControl.get(raceControlNext) : null;
             Integer car = byNextEvent.peek();
             if (status == null && car == null) {
+                if (!ended) {
+                    // Every car has taken the flag or retired: race control ends the session, after all else.
+                    ended = true;
+                    ready.add(events.sessionEnded(lastAtMs));
+                }
                 return;
             }
             // Race control first on a tie: a status applies from its own moment on.
             if (status != null && (car == null || status.getSessionTimeMs() <= runners.get(car).nextAtMs())) {
                 ready.add(status);
+                lastAtMs = Math.max(lastAtMs, status.getSessionTimeMs());
                 raceControlNext++;
                 continue;
             }
             byNextEvent.poll();
             CarRunner runner = runners.get(car);
             TimingEvent event = runner.poll();
+            lastAtMs = Math.max(lastAtMs, event.getSessionTimeMs());
             if (event.getPayload() instanceof LapCompleted lap) {
                 boolean lastLap = chequered;
                 laps[car] = lap.getLap();
