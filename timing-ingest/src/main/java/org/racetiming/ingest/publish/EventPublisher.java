@@ -58,6 +58,7 @@ public final class EventPublisher implements AutoCloseable {
     private final Set<String> sentIds = new HashSet<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicReference<TimingEvent> firstUndelivered = new AtomicReference<>();
+    private volatile boolean stopped;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -129,6 +130,7 @@ public final class EventPublisher implements AutoCloseable {
     private void stopFeed(TimingEvent event, Exception cause) {
         if (failure.compareAndSet(null, cause)) {
             firstUndelivered.set(event);
+            stopped = true;
             events.close(Duration.ZERO);
         }
     }
@@ -202,7 +204,10 @@ public final class EventPublisher implements AutoCloseable {
     /** Waits until everything sent is acknowledged; throws if anything failed. */
     public void flush() {
         eventSink.drain();
-        events.flush();
+        if (!stopped) {
+            // A stopped feed's producer is closed: nothing is left to wait for.
+            events.flush();
+        }
         rejects.flush();
         throwIfFailed();
     }
