@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 
 import org.racetiming.event.CarRetired;
 import org.racetiming.event.LapCompleted;
+import org.racetiming.event.MinimumDriveTime;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
@@ -62,7 +63,8 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
         this.raceControl = plan.events(events);
 
         ready.add(events.sessionStarted(new SessionStarted(sessionName(config.duration()), SessionType.RACE,
-                durationMs, INTERMEDIATE_POINTS, grid.stream().map(SimulatedCar::toEntry).toList(), List.of())));
+                durationMs, INTERMEDIATE_POINTS, grid.stream().map(SimulatedCar::toEntry).toList(),
+                List.of(new MinimumDriveTime(SimulatedDriver.BRONZE, bronzeMinimumMs(durationMs))))));
 
         this.runners = new ArrayList<>(grid.size());
         for (SimulatedCar car : grid) {
@@ -155,6 +157,15 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
             }
         }
         return true;
+    }
+
+    /**
+     * The bronze drivers' minimum drive time, as WEC sets it for an 8-hour race (2:20:00) and scaled
+     * to this race's length, to the minute, so that screens have someone to show as short.
+     */
+    static long bronzeMinimumMs(long durationMs) {
+        long minute = 60_000;
+        return Math.round(durationMs * (140.0 / 480.0) / minute) * minute;
     }
 
     private static String sessionName(Duration duration) {
