@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -48,7 +49,7 @@ public final class RecordedFeedReader {
     }
 
     public static boolean isRecordedFeed(Path file) {
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION);
     }
 
     public static FeedResult read(Path jsonl, FeedOptions options) {

@@ -69,7 +69,7 @@ public final class RecordedFeedWriter {
     /** The event as the API takes it. */
     ObjectNode toJson(TimingEvent event) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("type", "");
+        node.put("type", ""); // first on the line, for people reading the feed; set by the payload below
         node.put("at", RaceTime.formatHms(event.getSessionTimeMs()));
         node.put("eventId", event.getEventId());
         Object payload = event.getPayload();
