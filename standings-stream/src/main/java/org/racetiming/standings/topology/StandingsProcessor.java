@@ -30,8 +30,9 @@ import org.racetiming.topics.Topics;
  * as a whole goes to the rejected topic with its reason; a repeated one changes nothing. Nothing here throws on bad
  * input.
  *
- * <p>Outputs carry the events' time (the latest wall clock among the session's events), not the processing time,
- * so the boards sent live, after a restore, and asked for by time travel are the same records.
+ * <p>Outputs carry the events' time (the latest wall clock among the session's events, or now if that lies ahead),
+ * not the processing time, so the boards sent live, after a restore, and asked for by time travel are the same
+ * records.
  */
 final class StandingsProcessor implements Processor<String, TimingEvent, String, Object> {
 
@@ -137,7 +138,10 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
         RaceSession race = live.timeline().current();
         String sessionId = race.sessionId();
         Long eventIn = live.oldestPendingInputMs();
-        long at = race.wallClockMs();
+        // The events' time, so live, restored and time-travel boards are the same record. A replay at speed gives its
+        // events wall clocks ahead of now, which Kafka refuses past log.message.timestamp.after.max.ms (an hour by
+        // default): those boards carry the processing time instead.
+        long at = Math.min(race.wallClockMs(), now);
         Standings overall = race.overall();
         forward(sessionId, overall, StandingsTopology.OVERALL_SINK, at, eventIn);
         for (String carClass : race.classes()) {
