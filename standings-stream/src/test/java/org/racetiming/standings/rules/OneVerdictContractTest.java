@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +41,7 @@ class OneVerdictContractTest {
 
     static Stream<Arguments> corpus() {
         List<Arguments> cases = new ArrayList<>();
-        cases.add(Arguments.of("a lap", lap(l -> l)));
+        cases.add(Arguments.of("a lap", lap(l -> { })));
         cases.add(Arguments.of("a lap without a time", lap(l -> l.setLapTimeMs(null))));
         cases.add(Arguments.of("a lap time of 0", lap(l -> l.setLapTimeMs(0L))));
         cases.add(Arguments.of("a negative lap time", lap(l -> l.setLapTimeMs(-1L))));
@@ -67,7 +67,7 @@ class OneVerdictContractTest {
         cases.add(Arguments.of("a negative penalty", event("pen2", 280_000, new PenaltyApplied("51", 0, -10_000L, null))));
         cases.add(Arguments.of("a penalty", event("pen3", 280_000, new PenaltyApplied("51", 1, 0L, "track limits"))));
         cases.add(Arguments.of("the session's end", event("end", 290_000, new SessionEnded(null))));
-        cases.add(Arguments.of("a negative session time", TimingEvent.newBuilder(lap(l -> l)).setEventId("neg").setSessionTimeMs(-1).build()));
+        cases.add(Arguments.of("a negative session time", TimingEvent.newBuilder(lap(l -> { })).setEventId("neg").setSessionTimeMs(-1).build()));
         cases.add(Arguments.of("an empty entry list", event("start/2", 0, start(List.of()))));
         cases.add(Arguments.of("a car twice in the entry list", event("start/3", 0, start(List.of(entry("7", "LMP2"), entry("7", "LMP2"))))));
         cases.add(Arguments.of("a blank class", event("start/4", 0, start(List.of(entry("7", " "))))));
@@ -95,10 +95,11 @@ class OneVerdictContractTest {
         assertThat(inStandings.reason()).as("the reason").isEqualTo(atIngest.reason());
     }
 
-    private static TimingEvent lap(UnaryOperator<LapCompleted> change) {
+    private static TimingEvent lap(Consumer<LapCompleted> change) {
         LapCompleted lap = LapCompleted.newBuilder().setCar("51").setLap(3).setLapTimeMs(100_000L)
                 .setSectorTimesMs(new ArrayList<>(List.of(30_000L, 35_000L, 35_000L))).build();
-        return event("lap/51/3", 300_000, change.apply(lap));
+        change.accept(lap);
+        return event("lap/51/3", 300_000, lap);
     }
 
     private static SessionStarted start(List<Entry> entries) {
