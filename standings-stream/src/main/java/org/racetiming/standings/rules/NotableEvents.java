@@ -59,6 +59,10 @@ final class NotableEvents {
         return List.copyOf(found);
     }
 
+    List<Notable> foundAfter(int seen) {
+        return seen >= found.size() ? List.of() : List.copyOf(found.subList(seen, found.size()));
+    }
+
     void lineCrossed(RaceSession session, Board board, Board.Line line, LapRow row) {
         CarRecord car = line.car();
         if (session.chequered()) {

@@ -154,6 +154,11 @@ public final class RaceHistory {
         return notables.found();
     }
 
+    /** The notable events found after the first {@code seen}: what a feed that sent {@code seen} sends next. */
+    public List<Notable> notablesAfter(int seen) {
+        return notables.foundAfter(seen);
+    }
+
     /** The session after every event applied: the standings the history ends in. */
     public RaceSession session() {
         return session;
