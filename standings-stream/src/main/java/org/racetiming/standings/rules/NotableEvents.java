@@ -156,9 +156,14 @@ final class NotableEvents {
         }
     }
 
+    /**
+     * The class leader takes its flag. Not simply the class's first car to cross after the flag: that may be a car
+     * laps down, just behind the overall winner, while the class leader is still on its last lap.
+     */
     private void classFinish(Board.Line line, LapRow row) {
-        if (line.placing().state() == CarState.FINISHED && classesFinished.add(row.carClass())) {
-            add(row.crossedAtMs(), CLASS_FINISH, line.car(), name(line.car()) + " takes the chequered flag first in "
+        if (line.placing().state() == CarState.FINISHED && line.classPosition() == 1
+                && classesFinished.add(row.carClass())) {
+            add(row.crossedAtMs(), CLASS_FINISH, line.car(), name(line.car()) + " takes the chequered flag leading "
                     + row.carClass() + " after " + line.placing().laps() + " laps");
         }
     }

@@ -83,8 +83,16 @@ class LeMans2023HistoryTest {
         assertThat(leadChanges).extracting(Notable::car).contains("51", "8");
         assertThat(leadChanges).anyMatch(n -> n.car().equals("8") && n.text().contains("from #51"));
         assertThat(leadChanges).anyMatch(n -> n.car().equals("51") && n.text().contains("from #8"));
+    }
+
+    @Test
+    void shouldAnnounceEachClassWinnerAtTheFlagNotTheFirstCarOfTheClassToCrossAfterIt() {
         assertThat(history.notables()).filteredOn(n -> n.kind().equals(NotableEvents.CLASS_FINISH))
-                .extracting(Notable::car).contains("51");
+                .extracting(Notable::car, Notable::carClass).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("51", "HYPERCAR"),
+                        org.assertj.core.groups.Tuple.tuple("34", "LMP2"),
+                        org.assertj.core.groups.Tuple.tuple("33", "LMGTE Am"),
+                        org.assertj.core.groups.Tuple.tuple("24", "INNOVATIVE CAR"));
     }
 
     @Test
