@@ -28,6 +28,7 @@ import org.racetiming.standings.rules.LapRow;
 import org.racetiming.standings.rules.Notable;
 import org.racetiming.standings.rules.PairGap;
 import org.racetiming.standings.rules.RaceHistory;
+import org.racetiming.standings.rules.RacePredictions;
 import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.time.RaceTime;
 
@@ -63,6 +64,7 @@ final class StandingsApi {
         app.get("/sessions/{id}/classification", routed(this::classification));
         app.get("/sessions/{id}/history", routed(this::history));
         app.get("/sessions/{id}/notable-events", routed(this::notableEvents));
+        app.get("/sessions/{id}/predictions", routed(this::predictions));
     }
 
     /** A question answered from the local stores of the instance that owns the session. */
@@ -186,6 +188,29 @@ final class StandingsApi {
         List<Notable> notables = raceHistory(sessionId, from, to).notables().stream()
                 .filter(n -> n.atMs() >= from && n.atMs() <= to).toList();
         return json.notables(sessionId, notables);
+    }
+
+    /**
+     * Each car's outlook (laps at the flag, next stop due) and, with {@code from} and {@code to} race numbers, the gap
+     * trend between two cars; from the laps up to {@code at} (a session time) or all of them.
+     */
+    private JsonNode predictions(Context ctx, String sessionId) {
+        Long at = at(ctx);
+        long until = at == null ? Long.MAX_VALUE : at;
+        RaceHistory history = raceHistory(sessionId, 0, until);
+        List<LapRow> laps = history.laps(List.of(), 0, until);
+        Long duration = onSession(sessionId, null, race -> race.overall().getScheduledDurationMs());
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        RacePredictions.GapTrend trend = null;
+        if (from != null || to != null) {
+            trend = RacePredictions.gapTrend(laps, required(ctx, "from"), required(ctx, "to"));
+            if (trend == null) {
+                throw ApiError.notFound("#" + from + " and #" + to + " have no lap in common in session '" + sessionId
+                        + "'" + (at == null ? "" : " by " + RaceTime.formatHms(at)));
+            }
+        }
+        return json.predictions(sessionId, trend, RacePredictions.outlook(laps, duration));
     }
 
     private RaceHistory raceHistory(String sessionId, long from, long to) {

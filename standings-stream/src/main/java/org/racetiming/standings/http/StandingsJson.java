@@ -17,6 +17,7 @@ import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.rules.LapRow;
 import org.racetiming.standings.rules.Notable;
 import org.racetiming.standings.rules.PairGap;
+import org.racetiming.standings.rules.RacePredictions;
 import org.racetiming.time.RaceTime;
 
 /**
@@ -222,6 +223,44 @@ public final class StandingsJson {
     private JsonNode gap(int laps, Long ms) {
         return laps == 0 && ms == null ? mapper.nullNode()
                 : gap(Gap.newBuilder().setLaps(laps).setTimeMs(ms == null ? 0 : ms).build());
+    }
+
+    public ObjectNode predictions(String sessionId, RacePredictions.GapTrend trend, List<RacePredictions.CarOutlook> cars) {
+        ObjectNode node = object();
+        node.put("sessionId", sessionId);
+        if (trend != null) {
+            ObjectNode pair = node.putObject("gapTrend");
+            pair.put("ahead", trend.ahead());
+            pair.put("behind", trend.behind());
+            pair.put("lap", trend.lap());
+            time(pair, "gap", trend.gapMs(), false);
+            pair.put("closingMsPerLap", Math.round(trend.closingMsPerLap()));
+            if (trend.catchesInLaps() == null) {
+                pair.putNull("catchesInLaps");
+            } else {
+                pair.put("catchesInLaps", trend.catchesInLaps());
+            }
+            pair.put("pitStopInWindow", trend.pitStopInWindow());
+        }
+        ArrayNode list = node.putArray("cars");
+        for (RacePredictions.CarOutlook car : cars) {
+            ObjectNode row = list.addObject();
+            row.put("car", car.car());
+            row.put("laps", car.laps());
+            time(row, "typicalLap", car.typicalLapMs(), false);
+            putOrNull(row, "projectedLapsAtFlag", car.projectedLapsAtFlag());
+            putOrNull(row, "typicalStintLaps", car.typicalStintLaps());
+            putOrNull(row, "nextStopDueLap", car.nextStopDueLap());
+        }
+        return node;
+    }
+
+    private static void putOrNull(ObjectNode node, String name, Integer value) {
+        if (value == null) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
     }
 
     public ObjectNode notables(String sessionId, List<Notable> notables) {

@@ -126,4 +126,21 @@ class LeMans2023ApiTest {
         assertThat(answer.get("events").findValuesAsText("text"))
                 .anyMatch(text -> text.startsWith("#8 ") && text.contains("takes the lead from #51"));
     }
+
+    @Test
+    void shouldPredictFromSixteenHoursTheGapTrendOfTheLeadersAndEachCarsLapsAndStints() {
+        JsonNode answer = http.get("/sessions/" + RACE + "/predictions?from=8&to=51&at=16:00:00").json();
+
+        JsonNode trend = answer.get("gapTrend");
+        assertThat(trend.get("ahead").asText()).isEqualTo("51");
+        assertThat(trend.get("behind").asText()).isEqualTo("8");
+        assertThat(trend.get("lap").asInt()).isEqualTo(216);
+        JsonNode winner = answer.get("cars").findParents("car").stream()
+                .filter(car -> car.get("car").asText().equals("51")).findFirst().orElseThrow();
+        assertThat(winner.get("laps").asInt()).isEqualTo(216);
+        assertThat(winner.get("projectedLapsAtFlag").asInt()).as("8 more hours at ~3:30 a lap, neutralisations aside")
+                .isBetween(342, 360);
+        assertThat(winner.get("typicalStintLaps").asInt()).as("Le Mans hypercar stints").isBetween(11, 15);
+        assertThat(http.get("/sessions/" + RACE + "/predictions?from=8").status()).isEqualTo(400);
+    }
 }
