@@ -12,6 +12,7 @@ import org.racetiming.output.CarGaps;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.DriverTime;
 import org.racetiming.output.Gap;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.rules.LapRow;
@@ -271,6 +272,12 @@ public final class StandingsJson {
             list.add(notable(notable));
         }
         return node;
+    }
+
+    /** A notable event as the topic carries it: the same fields as {@link #notable(Notable)}. */
+    public ObjectNode notable(NotableEvent notable) {
+        return notable(new Notable(notable.getAtMs(), notable.getKind(), notable.getCar(), notable.getCarClass(),
+                notable.getText()));
     }
 
     public ObjectNode notable(Notable notable) {
