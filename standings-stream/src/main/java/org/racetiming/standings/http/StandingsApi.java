@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -170,7 +172,7 @@ final class StandingsApi {
         long to = sessionTime(ctx, "to", Long.MAX_VALUE);
         RaceHistory history = raceHistory(sessionId, from, to);
         Set<String> known = onSession(sessionId, null, race -> race.overall().getCars().stream()
-                .map(CarStanding::getCar).collect(java.util.stream.Collectors.toSet()));
+                .map(CarStanding::getCar).collect(Collectors.toSet()));
         for (String car : cars) {
             if (!known.contains(car)) {
                 throw ApiError.notFound("no car #" + car + " in session '" + sessionId + "' (race numbers are strings:"
@@ -226,7 +228,7 @@ final class StandingsApi {
         if (cars == null || cars.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(cars.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        return Arrays.stream(cars.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
     }
 
     private static long sessionTime(Context ctx, String name, long otherwise) {

@@ -100,7 +100,7 @@ class LeMans2023HistoryTest {
     }
 
     @Test
-    void shouldReportOnePitStopPerPitExitOfEachCar() {
+    void shouldReportEachOfTheWinnersPitStopsAsTheStandingsCountThem() {
         Map<String, Long> stops = history.notables().stream().filter(n -> n.kind().equals(NotableEvents.PIT_STOP))
                 .collect(Collectors.groupingBy(Notable::car, Collectors.counting()));
         Standings end = history.session().overall();
