@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.output.CarGaps;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.serde.AvroSerde;
@@ -51,6 +52,12 @@ public final class Topics {
     /** Key String sessionId, value Standings once the race is classified. Compacted. */
     public static final String FINAL_CLASSIFICATION = "final-classification";
 
+    /**
+     * Key String sessionId, value NotableEvent: what a commentator reads out, in the order it was found. Not
+     * compacted: every event counts, not the latest per session.
+     */
+    public static final String NOTABLE_EVENTS = "notable-events";
+
     /** Header of a rejected record: why, in UTF-8 text. */
     public static final String HEADER_REASON = "reason";
     /** Header of a rejected record: where it came from ("file.csv:123", "http:&lt;request id&gt;"). */
@@ -74,7 +81,7 @@ public final class Topics {
             OVERALL_STANDINGS, CLASS_STANDINGS, CAR_GAPS, TRACK_STATUS, FINAL_CLASSIFICATION);
     /** Every topic {@link #ensureTopics} creates, inputs first. */
     public static final List<String> ALL = List.of(TIMING_EVENTS, TIMING_EVENTS_REJECTED,
-            OVERALL_STANDINGS, CLASS_STANDINGS, CAR_GAPS, TRACK_STATUS, FINAL_CLASSIFICATION);
+            OVERALL_STANDINGS, CLASS_STANDINGS, CAR_GAPS, TRACK_STATUS, FINAL_CLASSIFICATION, NOTABLE_EVENTS);
 
     private static final char KEY_SEPARATOR = '/';
     private static final long CREATE_TIMEOUT_SECONDS = 30;
@@ -86,6 +93,7 @@ public final class Topics {
     private final Topic<String, Standings> finalClassification;
     private final Topic<String, CarGaps> carGaps;
     private final Topic<String, TrackStatusState> trackStatus;
+    private final Topic<String, NotableEvent> notableEvents;
     private final SchemaRegistryClient registry;
 
     public Topics(SchemaRegistryClient registry) {
@@ -100,6 +108,7 @@ public final class Topics {
         finalClassification = new Topic<>(FINAL_CLASSIFICATION, keys, standings);
         carGaps = new Topic<>(CAR_GAPS, keys, AvroSerde.forValues(registry, CarGaps.class));
         trackStatus = new Topic<>(TRACK_STATUS, keys, AvroSerde.forValues(registry, TrackStatusState.class));
+        notableEvents = new Topic<>(NOTABLE_EVENTS, keys, AvroSerde.forValues(registry, NotableEvent.class));
     }
 
     /**
@@ -109,7 +118,7 @@ public final class Topics {
      */
     public void registerSchemas() {
         for (Topic<String, ?> topic : List.of(timingEvents, overallStandings, classStandings, finalClassification,
-                carGaps, trackStatus)) {
+                carGaps, trackStatus, notableEvents)) {
             if (topic.valueSerde() instanceof AvroSerde<?> avro) {
                 registry.register(avro.subject(topic.name()), avro.schema());
             }
@@ -142,6 +151,10 @@ public final class Topics {
 
     public Topic<String, TrackStatusState> trackStatus() {
         return trackStatus;
+    }
+
+    public Topic<String, NotableEvent> notableEvents() {
+        return notableEvents;
     }
 
     /** The key of a class board on {@link #CLASS_STANDINGS}: "sessionId/CLASS". */

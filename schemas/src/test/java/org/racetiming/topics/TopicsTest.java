@@ -25,6 +25,7 @@ class TopicsTest {
         }
         assertThat(topics.get(Topics.TIMING_EVENTS).configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
         assertThat(topics.get(Topics.TIMING_EVENTS_REJECTED).configs()).isEmpty();
+        assertThat(topics.get(Topics.NOTABLE_EVENTS).configs()).as("every notable event counts, not the latest").isEmpty();
         assertThat(topics.values()).allSatisfy(t -> {
             assertThat(t.numPartitions()).isEqualTo(3);
             assertThat(t.replicationFactor()).isEqualTo((short) 2);

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /sessions/{id}/live}: server-sent events for live screens. On connect the screen gets the session's
  * current board and track status (from its owner), then every change as the live feed sees it: events
- * {@code standings} and {@code track-status}, JSON as the query endpoints give. A session that has not started
+ * {@code standings} and {@code track-status}, JSON as the query endpoints give, and {@code notable} for each notable
+ * event as the topology finds it (a ticker; the ones before the connection are at {@code /notable-events}). A session that has not started
  * yet is announced with {@code waiting}; its first board follows when it starts.
  */
 final class LiveEndpoint {

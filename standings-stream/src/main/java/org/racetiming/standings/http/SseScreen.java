@@ -1,6 +1,8 @@
 package org.racetiming.standings.http;
 
 import io.javalin.http.sse.SseClient;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,6 +22,12 @@ final class SseScreen implements LiveUpdates.Subscriber {
     private final SseClient client;
     private final Executor sender;
     private final Map<String, String> pending = new LinkedHashMap<>();
+    /**
+     * Notable events: each one counts (a ticker), so they queue in order instead of replacing each other; a screen
+     * that falls {@link #MAX_QUEUED} behind loses the oldest.
+     */
+    private final Deque<Map.Entry<String, String>> queued = new ArrayDeque<>();
+    static final int MAX_QUEUED = 500;
     private final Set<String> offered = new HashSet<>();
     private boolean draining;
 
@@ -49,7 +57,14 @@ final class SseScreen implements LiveUpdates.Subscriber {
                 return;
             }
             offered.add(event);
-            pending.put(event, data);
+            if (StandingsFeed.NOTABLE_EVENT.equals(event)) {
+                queued.addLast(Map.entry(event, data));
+                if (queued.size() > MAX_QUEUED) {
+                    queued.removeFirst();
+                }
+            } else {
+                pending.put(event, data);
+            }
             if (draining) {
                 return;
             }
@@ -71,15 +86,21 @@ final class SseScreen implements LiveUpdates.Subscriber {
             String data;
             synchronized (this) {
                 Iterator<Map.Entry<String, String>> it = pending.entrySet().iterator();
-                if (!it.hasNext() || client.terminated()) {
+                if ((queued.isEmpty() && !it.hasNext()) || client.terminated()) {
                     pending.clear();
+                    queued.clear();
                     draining = false;
                     return;
                 }
-                Map.Entry<String, String> next = it.next();
+                Map.Entry<String, String> next;
+                if (queued.isEmpty()) {
+                    next = it.next();
+                    it.remove();
+                } else {
+                    next = queued.removeFirst();
+                }
                 event = next.getKey();
                 data = next.getValue();
-                it.remove();
             }
             // A failed write marks the client terminated and runs its onClose, which unsubscribes it.
             if (HEARTBEAT.equals(event)) {

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -24,7 +26,11 @@ import org.racetiming.output.CarGaps;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.Standings;
 import org.racetiming.standings.query.StandingsQueries;
+import org.racetiming.standings.rules.LapRow;
+import org.racetiming.standings.rules.Notable;
 import org.racetiming.standings.rules.PairGap;
+import org.racetiming.standings.rules.RaceHistory;
+import org.racetiming.standings.rules.RacePredictions;
 import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.time.RaceTime;
 
@@ -58,6 +64,9 @@ final class StandingsApi {
         app.get("/sessions/{id}/gap", routed(this::gap));
         app.get("/sessions/{id}/track-status", routed(this::trackStatus));
         app.get("/sessions/{id}/classification", routed(this::classification));
+        app.get("/sessions/{id}/history", routed(this::history));
+        app.get("/sessions/{id}/notable-events", routed(this::notableEvents));
+        app.get("/sessions/{id}/predictions", routed(this::predictions));
     }
 
     /** A question answered from the local stores of the instance that owns the session. */
@@ -154,6 +163,85 @@ final class StandingsApi {
         ObjectNode node = json.standings(board);
         node.put("final", board.getFinalClassification()); // after the flag and the session's end
         return node;
+    }
+
+    /** Laps of all cars or of {@code cars=51,8}, completed between {@code from} and {@code to} (session times). */
+    private JsonNode history(Context ctx, String sessionId) {
+        List<String> cars = cars(ctx);
+        long from = sessionTime(ctx, "from", 0L);
+        long to = sessionTime(ctx, "to", Long.MAX_VALUE);
+        RaceHistory history = raceHistory(sessionId, from, to);
+        Set<String> known = onSession(sessionId, null, race -> race.overall().getCars().stream()
+                .map(CarStanding::getCar).collect(Collectors.toSet()));
+        for (String car : cars) {
+            if (!known.contains(car)) {
+                throw ApiError.notFound("no car #" + car + " in session '" + sessionId + "' (race numbers are strings:"
+                        + " '7' and '007' are different cars)");
+            }
+        }
+        List<LapRow> laps = history.laps(cars, from, to);
+        return json.history(sessionId, from, to, laps);
+    }
+
+    /** The notable events between {@code from} and {@code to} (session times), in the order they happened. */
+    private JsonNode notableEvents(Context ctx, String sessionId) {
+        long from = sessionTime(ctx, "from", 0L);
+        long to = sessionTime(ctx, "to", Long.MAX_VALUE);
+        List<Notable> notables = raceHistory(sessionId, from, to).notables().stream()
+                .filter(n -> n.atMs() >= from && n.atMs() <= to).toList();
+        return json.notables(sessionId, notables);
+    }
+
+    /**
+     * Each car's outlook (laps at the flag, next stop due) and, with {@code from} and {@code to} race numbers, the gap
+     * trend between two cars; from the laps up to {@code at} (a session time) or all of them.
+     */
+    private JsonNode predictions(Context ctx, String sessionId) {
+        Long at = at(ctx);
+        long until = at == null ? Long.MAX_VALUE : at;
+        RaceHistory history = raceHistory(sessionId, 0, until);
+        List<LapRow> laps = history.laps(List.of(), 0, until);
+        Long duration = onSession(sessionId, null, race -> race.overall().getScheduledDurationMs());
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        RacePredictions.GapTrend trend = null;
+        if (from != null || to != null) {
+            trend = RacePredictions.gapTrend(laps, required(ctx, "from"), required(ctx, "to"));
+            if (trend == null) {
+                throw ApiError.notFound("#" + from + " and #" + to + " have no lap in common in session '" + sessionId
+                        + "'" + (at == null ? "" : " by " + RaceTime.formatHms(at)));
+            }
+        }
+        return json.predictions(sessionId, trend, RacePredictions.outlook(laps, duration));
+    }
+
+    private RaceHistory raceHistory(String sessionId, long from, long to) {
+        if (from > to) {
+            throw ApiError.badRequest("from (" + RaceTime.formatHms(from) + ") is after to (" + RaceTime.formatHms(to) + ")");
+        }
+        return queries.history(sessionId).orElseThrow(() -> ApiError.unknownSession(sessionId));
+    }
+
+    /** {@code cars=51,8}: race numbers as written (leading zeros kept); none means every car. */
+    private static List<String> cars(Context ctx) {
+        String cars = ctx.queryParam("cars");
+        if (cars == null || cars.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(cars.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
+
+    private static long sessionTime(Context ctx, String name, long otherwise) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return RaceTime.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(name + " must be a session time such as 6:00:00 or 16:00:00.000 (H:MM:SS.mmm): "
+                    + e.getMessage());
+        }
     }
 
     /** The session now, or as of session time {@code atMs}; 404 when this instance has no such session. */

@@ -14,6 +14,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.topology.StandingsTopology;
@@ -22,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The source of live updates: a plain consumer of the compacted overall-standings and track-status topics, every
+ * The source of live updates: a plain consumer of the compacted overall-standings and track-status topics (and of
+ * notable-events, for tickers), every
  * partition, from their end. Reading the topics rather than hooking into the processor lets every instance serve
  * live screens for every session (no routing of long-lived streams, nothing lost when a rebalance moves a session),
  * keeps the stream thread free of slow browsers, and still sees a crossing within milliseconds: the processor
@@ -35,6 +37,8 @@ final class StandingsFeed implements AutoCloseable {
 
     static final String STANDINGS_EVENT = "standings";
     static final String TRACK_EVENT = "track-status";
+    /** What a commentator reads out, one SSE event per notable event (a ticker). */
+    static final String NOTABLE_EVENT = "notable";
 
     private static final Logger LOG = LoggerFactory.getLogger(StandingsFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -42,6 +46,7 @@ final class StandingsFeed implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<Standings> standings;
     private final Deserializer<TrackStatusState> track;
+    private final Deserializer<NotableEvent> notable;
     private final LiveUpdates updates;
     private final StandingsJson json;
     private final StandingsMetrics metrics;
@@ -61,6 +66,7 @@ final class StandingsFeed implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.standings = topics.overallStandings().valueSerde().deserializer();
         this.track = topics.trackStatus().valueSerde().deserializer();
+        this.notable = topics.notableEvents().valueSerde().deserializer();
         this.updates = updates;
         this.json = json;
         this.metrics = metrics;
@@ -106,7 +112,7 @@ final class StandingsFeed implements AutoCloseable {
 
     private boolean assign() {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.OVERALL_STANDINGS, Topics.TRACK_STATUS)) {
+        for (String topic : List.of(Topics.OVERALL_STANDINGS, Topics.TRACK_STATUS, Topics.NOTABLE_EVENTS)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos == null || infos.isEmpty()) {
                 LOG.warn("topic {} not found yet; live screens wait for it", topic);
@@ -142,6 +148,9 @@ final class StandingsFeed implements AutoCloseable {
             if (board) {
                 event = STANDINGS_EVENT;
                 data = json.write(json.standings(standings.deserialize(record.topic(), record.headers(), record.value())));
+            } else if (record.topic().equals(Topics.NOTABLE_EVENTS)) {
+                event = NOTABLE_EVENT;
+                data = json.write(json.notable(notable.deserialize(record.topic(), record.headers(), record.value())));
             } else {
                 event = TRACK_EVENT;
                 data = json.write(json.trackStatus(track.deserialize(record.topic(), record.headers(), record.value())));

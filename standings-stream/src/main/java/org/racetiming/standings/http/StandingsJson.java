@@ -12,9 +12,13 @@ import org.racetiming.output.CarGaps;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.DriverTime;
 import org.racetiming.output.Gap;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
+import org.racetiming.standings.rules.LapRow;
+import org.racetiming.standings.rules.Notable;
 import org.racetiming.standings.rules.PairGap;
+import org.racetiming.standings.rules.RacePredictions;
 import org.racetiming.time.RaceTime;
 
 /**
@@ -183,6 +187,107 @@ public final class StandingsJson {
             node.put("ms", gap.getTimeMs());
         }
         node.put("text", RaceTime.formatGap(gap.getLaps(), gap.getTimeMs()));
+        return node;
+    }
+
+    /** Laps as {@link org.racetiming.standings.rules.RaceHistory} recorded them, in the order they were completed. */
+    public ObjectNode history(String sessionId, long fromMs, long toMs, List<LapRow> laps) {
+        ObjectNode node = object();
+        node.put("sessionId", sessionId);
+        time(node, "from", fromMs, true);
+        if (toMs != Long.MAX_VALUE) {
+            time(node, "to", toMs, true);
+        }
+        ArrayNode rows = node.putArray("laps");
+        for (LapRow lap : laps) {
+            ObjectNode row = rows.addObject();
+            row.put("car", lap.car());
+            row.put("carClass", lap.carClass());
+            row.put("lap", lap.lap());
+            time(row, "crossedAt", lap.crossedAtMs(), true);
+            time(row, "lapTime", lap.lapTimeMs(), false);
+            row.set("sectors", times(lap.sectorsMs()));
+            row.put("position", lap.position());
+            row.put("classPosition", lap.classPosition());
+            row.set("gapFirst", lap.position() == 1 ? mapper.nullNode() : gap(lap.gapLaps(), lap.gapMs()));
+            row.set("classGapFirst", lap.classPosition() == 1 ? mapper.nullNode() : gap(lap.classGapLaps(), lap.classGapMs()));
+            row.put("inLap", lap.inLap());
+            row.put("outLap", lap.outLap());
+            time(row, "pitLane", lap.pitLaneMs(), false);
+            row.put("driver", lap.driver());
+            ArrayNode statuses = row.putArray("trackStatuses");
+            lap.trackStatuses().forEach(status -> statuses.add(status.name()));
+        }
+        return node;
+    }
+
+    private JsonNode gap(int laps, Long ms) {
+        return laps == 0 && ms == null ? mapper.nullNode()
+                : gap(Gap.newBuilder().setLaps(laps).setTimeMs(ms == null ? 0 : ms).build());
+    }
+
+    public ObjectNode predictions(String sessionId, RacePredictions.GapTrend trend, List<RacePredictions.CarOutlook> cars) {
+        ObjectNode node = object();
+        node.put("sessionId", sessionId);
+        if (trend != null) {
+            ObjectNode pair = node.putObject("gapTrend");
+            pair.put("ahead", trend.ahead());
+            pair.put("behind", trend.behind());
+            pair.put("lap", trend.lap());
+            time(pair, "gap", trend.gapMs(), false);
+            pair.put("closingMsPerLap", Math.round(trend.closingMsPerLap()));
+            if (trend.catchesInLaps() == null) {
+                pair.putNull("catchesInLaps");
+            } else {
+                pair.put("catchesInLaps", trend.catchesInLaps());
+            }
+            pair.put("pitStopInWindow", trend.pitStopInWindow());
+        }
+        ArrayNode list = node.putArray("cars");
+        for (RacePredictions.CarOutlook car : cars) {
+            ObjectNode row = list.addObject();
+            row.put("car", car.car());
+            row.put("laps", car.laps());
+            time(row, "typicalLap", car.typicalLapMs(), false);
+            putOrNull(row, "projectedLapsAtFlag", car.projectedLapsAtFlag());
+            putOrNull(row, "typicalStintLaps", car.typicalStintLaps());
+            putOrNull(row, "nextStopDueLap", car.nextStopDueLap());
+        }
+        return node;
+    }
+
+    private static void putOrNull(ObjectNode node, String name, Integer value) {
+        if (value == null) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+
+    public ObjectNode notables(String sessionId, List<Notable> notables) {
+        ObjectNode node = object();
+        node.put("sessionId", sessionId);
+        ArrayNode list = node.putArray("events");
+        for (Notable notable : notables) {
+            list.add(notable(notable));
+        }
+        return node;
+    }
+
+    /** A notable event as the topic carries it: the same fields as {@link #notable(Notable)}. */
+    public ObjectNode notable(NotableEvent notable) {
+        return notable(new Notable(notable.getAtMs(), notable.getKind(), notable.getCar(), notable.getCarClass(),
+                notable.getText()));
+    }
+
+    public ObjectNode notable(Notable notable) {
+        ObjectNode node = object();
+        node.put("id", notable.id());
+        time(node, "at", notable.atMs(), true);
+        node.put("kind", notable.kind());
+        node.put("car", notable.car());
+        node.put("carClass", notable.carClass());
+        node.put("text", notable.text());
         return node;
     }
 

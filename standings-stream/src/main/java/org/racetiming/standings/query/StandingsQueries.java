@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.standings.rules.EventTimeline;
+import org.racetiming.standings.rules.RaceHistory;
 import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.standings.topology.SessionEventLog;
 import org.racetiming.standings.topology.SessionTimelines;
@@ -41,6 +42,21 @@ public final class StandingsQueries {
     private final Map<String, EventTimeline> stored = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, EventTimeline> eldest) {
+            return size() > STORED_SESSIONS_KEPT;
+        }
+    };
+
+    /** A session's history, and the timeline and event count it was computed from. */
+    private record KnownHistory(EventTimeline timeline, int events, RaceHistory history) {
+    }
+
+    /**
+     * Histories computed, one per session: a whole race replayed with a board read at every crossing costs about a
+     * second on a 24-hour race, so it is done once per new event count, not per question.
+     */
+    private final Map<String, KnownHistory> histories = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KnownHistory> eldest) {
             return size() > STORED_SESSIONS_KEPT;
         }
     };
@@ -76,6 +92,34 @@ public final class StandingsQueries {
     /** Runs {@code query} on the session as it stands now; empty when this instance has no such session. */
     public <T> Optional<T> withSession(String sessionId, Function<RaceSession, T> query) {
         return timeline(sessionId).map(timeline -> query.apply(timeline.snapshot()));
+    }
+
+    /**
+     * The session lap by lap and its notable events ({@link RaceHistory}), from every event it holds now; empty when
+     * this instance has no such session. Computed from the session's stored events in session order (the same set
+     * and order its {@link EventTimeline} holds), again only when the session has more events than last time.
+     */
+    public Optional<RaceHistory> history(String sessionId) {
+        Optional<EventTimeline> timeline = timeline(sessionId);
+        if (timeline.isEmpty()) {
+            return Optional.empty();
+        }
+        int events = timeline.get().size();
+        synchronized (histories) {
+            KnownHistory known = histories.get(sessionId);
+            if (known != null && known.timeline() == timeline.get() && known.events() == events) {
+                return Optional.of(known.history());
+            }
+        }
+        List<TimingEvent> stored = new ArrayList<>();
+        SessionEventLog.replay(eventLog.get(), sessionId, stored::add);
+        stored.sort(SessionOrder.ORDER);
+        RaceHistory history = RaceHistory.of(sessionId, stored);
+        synchronized (histories) {
+            // Keyed by the count read first: if events came in meanwhile, the next question computes again.
+            histories.put(sessionId, new KnownHistory(timeline.get(), events, history));
+        }
+        return Optional.of(history);
     }
 
     /** The sessions this instance holds events of (read from the log's key ranges, no session is rebuilt). */

@@ -326,7 +326,12 @@ public final class RaceSession {
                 track.chequeredAtMs(), classificationFinal(), eventsSeen);
     }
 
-    private Board board() {
+    /**
+     * The ranked board as it stands. Package-private as the one hook {@link RaceHistory} needs: it reads each car's
+     * line at its finish-line crossings from the very board the standings are written from, so the history and the
+     * notable events use these rules rather than a second implementation of order and gaps.
+     */
+    Board board() {
         if (board == null) {
             board = rank();
         }

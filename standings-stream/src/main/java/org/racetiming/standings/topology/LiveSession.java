@@ -19,11 +19,17 @@ final class LiveSession {
     private long oldestPendingInputMs = Long.MAX_VALUE;
     private final Map<String, CarGaps> lastGaps = new HashMap<>();
     private TrackStatusState lastTrack;
+    private final NotableFeed notables;
 
     LiveSession(EventTimeline timeline, long nextSeq, long nowWallMs) {
         this.timeline = timeline;
         this.nextSeq = nextSeq;
         this.lastInputWallMs = nowWallMs;
+        this.notables = new NotableFeed(timeline.sessionId());
+    }
+
+    NotableFeed notables() {
+        return notables;
     }
 
     EventTimeline timeline() {

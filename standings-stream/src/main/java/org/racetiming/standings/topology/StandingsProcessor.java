@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.output.CarGaps;
 import org.racetiming.output.CarStanding;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.rules.EventTimeline;
@@ -105,8 +106,11 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
             case DUPLICATE -> {
                 return; // a repeat changes nothing (DOMAIN.md); the first one was taken
             }
-            default -> eventLog.put(SessionEventLog.key(event.getSessionId(), event.getSessionTimeMs(), live.takeSeq()),
-                    SessionEventLog.encode(event));
+            default -> {
+                eventLog.put(SessionEventLog.key(event.getSessionId(), event.getSessionTimeMs(), live.takeSeq()),
+                        SessionEventLog.encode(event));
+                live.notables().offered(event, offer.placement());
+            }
         }
         live.markDirty();
         live.inputAt(record.timestamp(), now);
@@ -123,7 +127,17 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
         stored.sort(SessionOrder.ORDER);
         stored.forEach(timeline::offer);
         shared.put(timeline);
-        return new LiveSession(timeline, nextSeq, now);
+        LiveSession live = new LiveSession(timeline, nextSeq, now);
+        live.notables().restored(stored);
+        return live;
+    }
+
+    /** The session's events as stored, in session order: what a late event makes the notable events recomputed from. */
+    private List<TimingEvent> storedInOrder(String sessionId) {
+        List<TimingEvent> stored = new ArrayList<>();
+        SessionEventLog.replay(eventLog, sessionId, stored::add);
+        stored.sort(SessionOrder.ORDER);
+        return stored;
     }
 
     private void flushDirty(long now) {
@@ -159,6 +173,9 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
         }
         if (overall.getFinalClassification()) {
             forward(sessionId, overall, StandingsTopology.FINAL_SINK, at, eventIn);
+        }
+        for (NotableEvent notable : live.notables().unsent(() -> storedInOrder(sessionId))) {
+            forward(sessionId, notable, StandingsTopology.NOTABLE_SINK, at, eventIn);
         }
         live.emitted(now);
     }

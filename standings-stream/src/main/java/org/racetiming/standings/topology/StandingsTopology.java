@@ -15,6 +15,7 @@ import org.racetiming.topics.Topic;
  * <pre>
  * timing-events ─> standings-processor ─┬> overall-standings, class-standings, car-gaps,
  *                    (session-events)    │  track-status, final-classification (compacted)
+ *                                        ├> notable-events (what a commentator reads out)
  *                                        └> timing-events-rejected (reason in headers)
  * </pre>
  * Construction is pure: no I/O, so it can be described and driven in tests.
@@ -31,6 +32,7 @@ public final class StandingsTopology {
     public static final String TRACK_SINK = "track-status-sink";
     public static final String FINAL_SINK = "final-classification-sink";
     public static final String REJECTED_SINK = "rejected-sink";
+    public static final String NOTABLE_SINK = "notable-events-sink";
     /**
      * Header on every output record: the timestamp (epoch ms, decimal text) of the oldest input event it is the
      * first to reflect, so a consumer can measure event in -> standings out.
@@ -71,6 +73,7 @@ public final class StandingsTopology {
         addSink(topology, TRACK_SINK, topics.trackStatus());
         addSink(topology, FINAL_SINK, topics.finalClassification());
         addSink(topology, REJECTED_SINK, topics.rejected());
+        addSink(topology, NOTABLE_SINK, topics.notableEvents());
         return topology;
     }
 

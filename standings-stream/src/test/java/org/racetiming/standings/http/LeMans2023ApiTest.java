@@ -82,4 +82,65 @@ class LeMans2023ApiTest {
         assertThat(classification.get("cars")).hasSize(62);
         assertThat(classification.get("cars").get(15).get("car").asText()).isEqualTo("5");
     }
+
+    @Test
+    void shouldAnswerTheHistoryOfTheLeadersLapByLapWithTheStandingsPositions() {
+        long start = System.nanoTime();
+        JsonNode all = http.get("/sessions/" + RACE + "/history").json();
+        long allMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        JsonNode first = http.get("/sessions/" + RACE + "/history?cars=51,8&from=15:50:00&to=16:00:00").json();
+        long someMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        http.get("/sessions/" + RACE + "/history");
+        long againMs = (System.nanoTime() - start) / 1_000_000;
+        // Figures for the team (the cost of the history on a 24-hour race); the assertions are below. The first
+        // answer may have been computed by another test of this class already.
+        System.out.printf(java.util.Locale.ROOT, "%s: history, every lap of every car: %d ms (first), %d ms (again);"
+                + " 2 cars over 10 min: %d ms%n", RACE, allMs, againMs, someMs);
+
+        assertThat(all.get("laps")).hasSize(15_030);
+        assertThat(first.get("laps")).isNotEmpty().allSatisfy(lap -> {
+            assertThat(lap.get("car").asText()).isIn("51", "8");
+            assertThat(lap.get("crossedAtMs").asLong()).isBetween(RaceTime.parse("15:50:00"), RaceTime.parse("16:00:00"));
+        });
+        JsonNode lap216 = first.get("laps").findParents("lap").stream()
+                .filter(l -> l.get("car").asText().equals("51") && l.get("lap").asInt() == 216).findFirst().orElseThrow();
+        assertThat(lap216.get("position").asInt()).isEqualTo(1);
+        assertThat(lap216.get("gapFirst").isNull()).isTrue();
+        assertThat(lap216.get("sectors")).hasSize(3);
+    }
+
+    @Test
+    void shouldRefuseAHistoryOfACarThatIsNotInTheRaceAndAnUnreadableTime() {
+        assertThat(http.get("/sessions/" + RACE + "/history?cars=007").status()).isEqualTo(404);
+        assertThat(http.get("/sessions/" + RACE + "/history?from=noon").status()).isEqualTo(400);
+        assertThat(http.get("/sessions/" + RACE + "/history?from=2:00:00&to=1:00:00").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldListTheLeadChangesOfTheFirstHoursAsNotableEvents() {
+        JsonNode answer = http.get("/sessions/" + RACE + "/notable-events?to=24:30:00").json();
+
+        assertThat(answer.get("events").findValuesAsText("kind")).contains("LEAD_CHANGE", "PIT_STOP", "CLASS_FINISH");
+        assertThat(answer.get("events").findValuesAsText("text"))
+                .anyMatch(text -> text.startsWith("#8 ") && text.contains("takes the lead from #51"));
+    }
+
+    @Test
+    void shouldPredictFromSixteenHoursTheGapTrendOfTheLeadersAndEachCarsLapsAndStints() {
+        JsonNode answer = http.get("/sessions/" + RACE + "/predictions?from=8&to=51&at=16:00:00").json();
+
+        JsonNode trend = answer.get("gapTrend");
+        assertThat(trend.get("ahead").asText()).isEqualTo("51");
+        assertThat(trend.get("behind").asText()).isEqualTo("8");
+        assertThat(trend.get("lap").asInt()).isEqualTo(216);
+        JsonNode winner = answer.get("cars").findParents("car").stream()
+                .filter(car -> car.get("car").asText().equals("51")).findFirst().orElseThrow();
+        assertThat(winner.get("laps").asInt()).isEqualTo(216);
+        assertThat(winner.get("projectedLapsAtFlag").asInt()).as("8 more hours at ~3:30 a lap, neutralisations aside")
+                .isBetween(342, 360);
+        assertThat(winner.get("typicalStintLaps").asInt()).as("Le Mans hypercar stints").isBetween(11, 15);
+        assertThat(http.get("/sessions/" + RACE + "/predictions?from=8").status()).isEqualTo(400);
+    }
 }

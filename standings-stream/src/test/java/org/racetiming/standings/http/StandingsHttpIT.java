@@ -86,7 +86,9 @@ class StandingsHttpIT {
                 RACE.lap("8", 1, "3:42.600", "3:42.600"));
 
         String gapPath = "/sessions/" + RACE.sessionId() + "/gap?from=51&to=8";
-        await().atMost(Duration.ofSeconds(20)).until(() -> probe.get(gapPath).status() == 200);
+        // Both crossings applied, not just the session known: a 200 can come before #8's lap is in.
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.get(gapPath).status() == 200
+                && probe.get(gapPath).json().path("gap").has("ms"));
         JsonNode gap = probe.get(gapPath).json();
         assertThat(gap.get("ahead").asText()).isEqualTo("51");
         assertThat(gap.get("gap").get("text").asText()).isEqualTo("12.600");
@@ -109,6 +111,28 @@ class StandingsHttpIT {
             // A figure for the team: publish (acks=all) -> topology -> overall-standings -> live feed -> screen.
             System.out.printf(Locale.ROOT, "crossing published -> live screen update, ms: %s%n", latencies);
             assertThat(latencies).allSatisfy(ms -> assertThat(ms).isLessThan(1000));
+        }
+    }
+
+    @Test
+    void shouldPushALeadChangeToALiveScreenAsANotableEvent() throws Exception {
+        SessionEvents race = new SessionEvents("it-notable-" + UUID.randomUUID().toString().substring(0, 8));
+        publish(race.start("51:HYPERCAR", "8:HYPERCAR"), race.lap("51", 1, "3:30.000", "3:30.000"),
+                race.lap("8", 1, "3:31.000", "3:31.000"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                probe.get("/sessions/" + race.sessionId() + "/standings").status() == 200);
+
+        try (SseProbe screen = new SseProbe(http.port(), "/sessions/" + race.sessionId() + "/live")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> http.liveFeedReady() && !screen.events("standings").isEmpty());
+            publish(race.lap("8", 2, "6:50.000", "3:19.000"));
+
+            // Two notable events at once (the lead, the fastest lap): a ticker gets each, in order.
+            await().atMost(Duration.ofSeconds(20)).until(() -> screen.events("notable").size() == 2);
+            JsonNode notable = MAPPER.readTree(screen.events("notable").get(0).data());
+            assertThat(MAPPER.readTree(screen.events("notable").get(1).data()).get("kind").asText()).isEqualTo("FASTEST_LAP");
+            assertThat(notable.get("kind").asText()).isEqualTo("LEAD_CHANGE");
+            assertThat(notable.get("car").asText()).isEqualTo("8");
+            assertThat(notable.get("text").asText()).contains("takes the lead from #51 on lap 2");
         }
     }
 

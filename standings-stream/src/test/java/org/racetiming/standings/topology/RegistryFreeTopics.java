@@ -3,6 +3,7 @@ package org.racetiming.standings.topology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.output.CarGaps;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.topics.Topic;
@@ -18,7 +19,8 @@ public final class RegistryFreeTopics {
             new Topic<>(Topics.CLASS_STANDINGS, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
             new Topic<>(Topics.CAR_GAPS, Serdes.String(), new AvroBinaryCodec<>(CarGaps.class)),
             new Topic<>(Topics.TRACK_STATUS, Serdes.String(), new AvroBinaryCodec<>(TrackStatusState.class)),
-            new Topic<>(Topics.FINAL_CLASSIFICATION, Serdes.String(), new AvroBinaryCodec<>(Standings.class)));
+            new Topic<>(Topics.FINAL_CLASSIFICATION, Serdes.String(), new AvroBinaryCodec<>(Standings.class)),
+            new Topic<>(Topics.NOTABLE_EVENTS, Serdes.String(), new AvroBinaryCodec<>(NotableEvent.class)));
 
     private RegistryFreeTopics() {
     }

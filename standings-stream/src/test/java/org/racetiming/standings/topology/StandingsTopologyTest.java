@@ -211,7 +211,7 @@ class StandingsTopologyTest {
         assertThat(description).contains(StandingsTopology.SOURCE, StandingsTopology.PROCESSOR,
                 StandingsTopology.SESSION_EVENTS_STORE, StandingsTopology.OVERALL_SINK, StandingsTopology.CLASS_SINK,
                 StandingsTopology.GAPS_SINK, StandingsTopology.TRACK_SINK, StandingsTopology.FINAL_SINK,
-                StandingsTopology.REJECTED_SINK);
+                StandingsTopology.REJECTED_SINK, StandingsTopology.NOTABLE_SINK);
         assertThat(description).doesNotContain("KSTREAM-");
     }
 
