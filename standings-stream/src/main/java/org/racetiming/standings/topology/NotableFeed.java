@@ -19,11 +19,14 @@ import org.racetiming.standings.rules.RaceHistory;
  */
 final class NotableFeed {
 
+    static final long RECOMPUTE_EVERY_MS = 10_000;
+
     private final String sessionId;
     private RaceHistory history;
     /** Notable events of {@link #history} already looked at. */
     private int seen;
     private boolean stale;
+    private long lastRecomputeWallMs = Long.MIN_VALUE;
     private final Set<String> sent = new HashSet<>();
 
     NotableFeed(String sessionId) {
@@ -52,12 +55,25 @@ final class NotableFeed {
         }
     }
 
-    /** The notable events not sent yet, recomputed first from {@code storedInSessionOrder} after a late event. */
-    List<NotableEvent> unsent(Supplier<List<TimingEvent>> storedInSessionOrder) {
+    /** A late event came: the list waits to be recomputed. */
+    boolean stale() {
+        return stale;
+    }
+
+    /**
+     * The notable events not sent yet, recomputed first from {@code storedInSessionOrder} after a late event - at
+     * most once every {@link #RECOMPUTE_EVERY_MS} (a whole race costs a second or two), so a burst of late events (a
+     * resumed ingest fills a hole with thousands) costs one recomputation, not one per board sent.
+     */
+    List<NotableEvent> unsent(long nowWallMs, Supplier<List<TimingEvent>> storedInSessionOrder) {
         if (stale) {
+            if (lastRecomputeWallMs != Long.MIN_VALUE && nowWallMs - lastRecomputeWallMs < RECOMPUTE_EVERY_MS) {
+                return List.of(); // the processor's housekeeping comes back for it
+            }
             history = RaceHistory.of(sessionId, storedInSessionOrder.get());
             seen = 0;
             stale = false;
+            lastRecomputeWallMs = nowWallMs;
         }
         List<Notable> found = history.notablesAfter(seen);
         seen += found.size();

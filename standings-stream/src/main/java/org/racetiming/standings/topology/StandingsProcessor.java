@@ -68,6 +68,13 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
             if (live.dirty()) {
                 continue; // its boards go out first
             }
+            if (live.notables().stale()) {
+                // Late events came: their notable events were held back while they kept coming.
+                sendNotables(live, now, Math.min(live.timeline().current().wallClockMs(), now), null);
+                if (live.notables().stale()) {
+                    continue; // recomputed moments ago: the next check sends them, then the session may go
+                }
+            }
             long idle = now - live.lastInputWallMs();
             boolean ended = idle >= retention.archiveAfterEnd().toMillis() && live.timeline().current().classificationFinal();
             if (ended) {
@@ -174,10 +181,15 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
         if (overall.getFinalClassification()) {
             forward(sessionId, overall, StandingsTopology.FINAL_SINK, at, eventIn);
         }
-        for (NotableEvent notable : live.notables().unsent(() -> storedInOrder(sessionId))) {
+        sendNotables(live, now, at, eventIn);
+        live.emitted(now);
+    }
+
+    private void sendNotables(LiveSession live, long now, long at, Long eventIn) {
+        String sessionId = live.timeline().sessionId();
+        for (NotableEvent notable : live.notables().unsent(now, () -> storedInOrder(sessionId))) {
             forward(sessionId, notable, StandingsTopology.NOTABLE_SINK, at, eventIn);
         }
-        live.emitted(now);
     }
 
     /** {@code eventIn} goes out as a header, so a reader of the outputs can measure event in -> standings out. */
