@@ -1,26 +1,23 @@
 package org.racetiming.standings.http;
 
 import io.javalin.http.sse.SseClient;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One browser on a session's live stream. Sending happens off the feed's thread, and a screen that reads slowly
- * gets the latest board when it catches up rather than every board in between: live timing wants now, not history.
+ * One browser on a session's live stream. Sending happens off the feed's thread, in order. A screen that reads
+ * slowly and falls {@value #MAX_BEHIND} events behind gets the snapshot of the latest board instead of the deltas it
+ * has not been sent yet: live timing wants now, not history, and memory per screen stays bounded.
  */
 final class SseScreen implements LiveUpdates.Subscriber {
 
-    private static final String HEARTBEAT = "";
+    static final int MAX_BEHIND = 32;
 
     private final SseClient client;
     private final Executor sender;
-    private final Map<String, String> pending = new LinkedHashMap<>();
-    private final Set<String> offered = new HashSet<>();
+    private final Deque<LiveFrame> pending = new ArrayDeque<>();
     private boolean draining;
 
     SseScreen(SseClient client, Executor sender) {
@@ -29,27 +26,20 @@ final class SseScreen implements LiveUpdates.Subscriber {
     }
 
     @Override
-    public void offer(String event, String data) {
-        enqueue(event, data, false);
-    }
-
-    /** Offers a snapshot, unless a live update of that event came first (which is newer). */
-    void offerFirst(String event, String data) {
-        enqueue(event, data, true);
-    }
-
-    @Override
-    public void heartbeat() {
-        enqueue(HEARTBEAT, "heartbeat", false);
-    }
-
-    private void enqueue(String event, String data, boolean onlyIfFirst) {
+    public void offer(LiveFrame frame) {
         synchronized (this) {
-            if (onlyIfFirst && offered.contains(event)) {
-                return;
+            if (frame.event().equals(LiveFrame.HEARTBEAT) && !pending.isEmpty()) {
+                return; // Something is about to be sent anyway.
             }
-            offered.add(event);
-            pending.put(event, data);
+            if (frame.event().equals(LiveFrame.TRACK_STATUS)) {
+                pending.removeIf(f -> f.event().equals(LiveFrame.TRACK_STATUS)); // the latest is all that counts
+            }
+            if (frame.catchUp() != null && pending.size() >= MAX_BEHIND) {
+                pending.removeIf(LiveFrame::board);
+                pending.add(frame.catchUp().get());
+            } else {
+                pending.add(frame);
+            }
             if (draining) {
                 return;
             }
@@ -67,26 +57,17 @@ final class SseScreen implements LiveUpdates.Subscriber {
 
     private void drain() {
         while (true) {
-            String event;
-            String data;
+            LiveFrame frame;
             synchronized (this) {
-                Iterator<Map.Entry<String, String>> it = pending.entrySet().iterator();
-                if (!it.hasNext() || client.terminated()) {
+                frame = pending.poll();
+                if (frame == null || client.terminated()) {
                     pending.clear();
                     draining = false;
                     return;
                 }
-                Map.Entry<String, String> next = it.next();
-                event = next.getKey();
-                data = next.getValue();
-                it.remove();
             }
             // A failed write marks the client terminated and runs its onClose, which unsubscribes it.
-            if (HEARTBEAT.equals(event)) {
-                client.sendComment(data);
-            } else {
-                client.sendEvent(event, data);
-            }
+            client.sendEvent(frame.event(), frame.data());
         }
     }
 }

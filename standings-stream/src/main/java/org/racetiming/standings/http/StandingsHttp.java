@@ -20,10 +20,13 @@ public final class StandingsHttp implements AutoCloseable {
      * @param applicationServer this instance as the others reach it, the service's {@code application.server};
      *     null for a lone instance that answers every query itself
      */
+    /**
+     * @param heartbeat how often live screens get a heartbeat: the page calls its data stale after a few missed ones
+     */
     public record Settings(int port, HostInfo applicationServer, Duration heartbeat, Duration forwardTimeout) {
 
         public static Settings onPort(int port) {
-            return new Settings(port, null, Duration.ofSeconds(15), Duration.ofSeconds(10));
+            return new Settings(port, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
         }
 
         /** {@code hostPort} like "standings-1:8080"; null or blank for none. */
@@ -56,11 +59,11 @@ public final class StandingsHttp implements AutoCloseable {
                                       Settings settings) {
         SchemaRegistryClient registry = new SchemaRegistryClient(schemaRegistryUrl);
         StandingsMetrics metrics = new StandingsMetrics();
-        LiveUpdates updates = new LiveUpdates(settings.heartbeat());
+        StandingsJson json = new StandingsJson();
+        LiveUpdates updates = new LiveUpdates(settings.heartbeat(), json);
         StandingsFeed feed = null;
         try {
             metrics.bindStreams(service.streams());
-            StandingsJson json = new StandingsJson();
             feed = StandingsFeed.start(bootstrapServers, new Topics(registry), updates, json, metrics);
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

@@ -1,5 +1,6 @@
 package org.racetiming.standings.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -54,6 +55,7 @@ public final class StandingsHttpServer implements AutoCloseable {
         app.before(ctx -> ctx.header(RequestForwarder.SERVED_BY, forwarder.self()));
         api.register(app);
         app.sse("/sessions/{id}/live", live::connect);
+        app.get("/health", ctx -> respondHealth(ctx, updates));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -69,6 +71,22 @@ public final class StandingsHttpServer implements AutoCloseable {
             }
         });
         app.start(port);
+    }
+
+    /** The service is up when it answers; {@code liveFeed} says whether live screens get changes. */
+    private static void respondHealth(Context ctx, LiveUpdates updates) {
+        StandingsJson json = new StandingsJson();
+        ObjectNode body = json.object().put("status", "UP");
+        StandingsFeed.Status feed = updates.feedStatus();
+        if (feed != null) {
+            body.putObject("liveFeed")
+                    .put("state", feed.state().name())
+                    .put("since", feed.since().toString())
+                    .put("restarts", feed.restarts())
+                    .put("lastError", feed.lastError())
+                    .put("screens", updates.subscribers());
+        }
+        StandingsApi.respond(ctx, body);
     }
 
     private static String route(Context ctx) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -37,7 +35,6 @@ import org.racetiming.topics.Topics;
 @WithKafkaStack
 class StandingsHttpIT {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SessionEvents RACE = new SessionEvents("it-race-" + UUID.randomUUID().toString().substring(0, 8));
 
     private static SchemaRegistryClient registry;
@@ -92,7 +89,7 @@ class StandingsHttpIT {
         assertThat(gap.get("gap").get("text").asText()).isEqualTo("12.600");
 
         try (SseProbe screen = new SseProbe(http.port(), "/sessions/" + RACE.sessionId() + "/live")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> http.liveFeedReady() && !screen.events("standings").isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> http.liveFeedReady() && !screen.events("snapshot").isEmpty());
 
             // Five crossings of the leader, one at a time: each must reach the screen within a second.
             List<Long> latencies = new ArrayList<>();
@@ -102,8 +99,8 @@ class StandingsHttpIT {
                 publish(RACE.lap("51", lap, RaceTime.formatHms(210_000L * lap), "3:30.000"));
 
                 await().atMost(Duration.ofSeconds(1)).until(() -> leaderLaps(screen) == expectedLaps);
-                SseProbe.Event update = screen.events("standings").stream()
-                        .filter(e -> laps(e) == expectedLaps).findFirst().orElseThrow();
+                SseProbe.Event update = ScreenReplica.firstReaching(screen.events(),
+                        board -> ScreenReplica.leaderLaps(board) == expectedLaps).orElseThrow();
                 latencies.add((update.receivedNanos() - crossed) / 1_000_000);
             }
             // A figure for the team: publish (acks=all) -> topology -> overall-standings -> live feed -> screen.
@@ -151,16 +148,7 @@ class StandingsHttpIT {
     }
 
     private static int leaderLaps(SseProbe screen) {
-        return screen.events("standings").stream().mapToInt(StandingsHttpIT::laps).max().orElse(0);
-    }
-
-    private static int laps(SseProbe.Event event) {
-        try {
-            JsonNode cars = MAPPER.readTree(event.data()).get("cars");
-            return cars.isEmpty() ? 0 : cars.get(0).get("laps").asInt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScreenReplica.board(screen.events()).map(ScreenReplica::leaderLaps).orElse(0);
     }
 
     private static int freePort() throws IOException {
