@@ -115,9 +115,11 @@ final class LiveUpdates implements AutoCloseable {
 
     void heartbeat() {
         StandingsFeed.Status status = feedStatus();
-        LiveFrame frame = LiveFrame.of(LiveFrame.HEARTBEAT, json.write(json.object()
-                .put("serverTimeMs", System.currentTimeMillis())
-                .put("feed", status == null ? "NONE" : status.state().name())));
+        ObjectNode body = json.object().put("serverTimeMs", System.currentTimeMillis());
+        if (status != null) {
+            body.put("feed", status.state().name());
+        }
+        LiveFrame frame = LiveFrame.of(LiveFrame.HEARTBEAT, json.write(body));
         channels.values().forEach(channel -> channel.offerAll(frame));
     }
 

@@ -19,6 +19,12 @@ final class TestServers {
                 new StandingsJson(), new StandingsMetrics(), 0);
     }
 
+    /** A lone instance on a given port (to start it again where a page expects it). */
+    static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates, int port) {
+        return new StandingsHttpServer(queries, SessionOwners.single(), new RequestForwarder(CLIENT, null, Duration.ofSeconds(5)),
+                updates, new StandingsJson(), new StandingsMetrics(), port);
+    }
+
     static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates) {
         return start(queries, SessionOwners.single(), null, updates);
     }
