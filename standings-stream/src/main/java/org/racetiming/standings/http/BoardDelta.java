@@ -21,7 +21,7 @@ import java.util.Map;
  * </ul>
  * A field's value is replaced whole (a gap object, a sector array), never merged.
  */
-final class BoardDelta {
+public final class BoardDelta {
 
     static final String SET = "set";
     static final String CARS = "cars";
@@ -34,7 +34,7 @@ final class BoardDelta {
     }
 
     /** @return the changes from {@code before} to {@code after}; an empty object when the boards are equal */
-    static ObjectNode between(ObjectNode before, ObjectNode after) {
+    public static ObjectNode between(ObjectNode before, ObjectNode after) {
         ObjectNode delta = JsonNodeFactory.instance.objectNode();
         ObjectNode set = delta.objectNode();
         after.properties().forEach(field -> {

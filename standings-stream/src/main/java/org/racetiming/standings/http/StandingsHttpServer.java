@@ -27,7 +27,7 @@ public final class StandingsHttpServer implements AutoCloseable {
     private final ExecutorService sender;
 
     StandingsHttpServer(StandingsQueries queries, SessionOwners owners, RequestForwarder forwarder,
-                        LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, int port) {
+                        LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, String host, int port) {
         StandingsApi api = new StandingsApi(queries, owners, forwarder, json, metrics);
         AtomicInteger threads = new AtomicInteger();
         this.sender = Executors.newCachedThreadPool(runnable -> {
@@ -70,7 +70,11 @@ public final class StandingsHttpServer implements AutoCloseable {
                 error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
             }
         });
-        app.start(port);
+        if (host == null) {
+            app.start(port);
+        } else {
+            app.start(host, port);
+        }
     }
 
     /** The service is up when it answers; {@code liveFeed} says whether live screens get changes. */
