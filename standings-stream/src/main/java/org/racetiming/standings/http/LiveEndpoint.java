@@ -33,7 +33,7 @@ final class LiveEndpoint {
     void connect(SseClient client) {
         String sessionId = client.ctx().pathParam("id");
         client.keepAlive();
-        SseScreen screen = new SseScreen(client, sender);
+        SseScreen screen = SseScreen.of(client, sender);
         // Join first: a board the live feed brings meanwhile is then not missed, and it wins over the one read here.
         client.onClose(updates.subscribe(sessionId, screen));
         if (updates.hasBoard(sessionId)) {

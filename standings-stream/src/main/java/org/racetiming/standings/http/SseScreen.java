@@ -15,14 +15,36 @@ final class SseScreen implements LiveUpdates.Subscriber {
 
     static final int MAX_BEHIND = 32;
 
-    private final SseClient client;
+    /** Where a screen's events go: a browser's stream ({@link #of}), or a test's list. */
+    interface Sink {
+        boolean terminated();
+
+        void send(String event, String data);
+    }
+
+    private final Sink sink;
     private final Executor sender;
     private final Deque<LiveFrame> pending = new ArrayDeque<>();
     private boolean draining;
 
-    SseScreen(SseClient client, Executor sender) {
-        this.client = client;
+    SseScreen(Sink sink, Executor sender) {
+        this.sink = sink;
         this.sender = sender;
+    }
+
+    /** A browser's stream: a failed write marks the client terminated and runs its onClose, which unsubscribes it. */
+    static SseScreen of(SseClient client, Executor sender) {
+        return new SseScreen(new Sink() {
+            @Override
+            public boolean terminated() {
+                return client.terminated();
+            }
+
+            @Override
+            public void send(String event, String data) {
+                client.sendEvent(event, data);
+            }
+        }, sender);
     }
 
     @Override
@@ -60,14 +82,13 @@ final class SseScreen implements LiveUpdates.Subscriber {
             LiveFrame frame;
             synchronized (this) {
                 frame = pending.poll();
-                if (frame == null || client.terminated()) {
+                if (frame == null || sink.terminated()) {
                     pending.clear();
                     draining = false;
                     return;
                 }
             }
-            // A failed write marks the client terminated and runs its onClose, which unsubscribes it.
-            client.sendEvent(frame.event(), frame.data());
+            sink.send(frame.event(), frame.data());
         }
     }
 }
