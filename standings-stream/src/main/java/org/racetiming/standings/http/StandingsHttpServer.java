@@ -22,6 +22,8 @@ public final class StandingsHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandingsHttpServer.class);
     /** Request attribute: the response body is set, an error page must not replace it. */
     static final String ANSWERED = "standings.answered";
+    /** Threads writing to live screens; a write blocks only while a screen's socket buffer is full. */
+    private static final int SENDERS = 16;
 
     private final Javalin app;
     private final ExecutorService sender;
@@ -30,7 +32,9 @@ public final class StandingsHttpServer implements AutoCloseable {
                         LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, String host, int port) {
         StandingsApi api = new StandingsApi(queries, owners, forwarder, json, metrics);
         AtomicInteger threads = new AtomicInteger();
-        this.sender = Executors.newCachedThreadPool(runnable -> {
+        // A fixed set of sender threads: a cached pool grew a thread per screen being written to (1,000 screens,
+        // 1,000 threads, 2 GB RSS) and made the live feed's thread create threads while fanning out a board.
+        this.sender = Executors.newFixedThreadPool(SENDERS, runnable -> {
             Thread thread = new Thread(runnable, "live-sender-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
