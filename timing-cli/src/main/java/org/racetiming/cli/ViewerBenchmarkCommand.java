@@ -113,7 +113,18 @@ final class ViewerBenchmarkCommand implements Callable<Integer> {
                 Log.info("published the race up to %s (%d events); waiting for the topology to take them all in", from, first);
                 awaitBoard(http.port(), sessionId, first);
                 return measure(http, publisher, events.subList(first, events.size()), sessionId, pace, weight);
+            } finally {
+                deleteTree(stateDir);
             }
+        }
+    }
+
+    /** The service's state of this one run: nothing to keep once it is over. */
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            Log.info("could not delete %s: %s", dir, e.getMessage());
         }
     }
 
