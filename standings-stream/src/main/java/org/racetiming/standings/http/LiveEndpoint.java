@@ -1,5 +1,6 @@
 package org.racetiming.standings.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -7,15 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /sessions/{id}/live}: server-sent events for live screens. On connect the screen gets the session's
- * current board and track status (from its owner), then every change as the live feed sees it: events
- * {@code standings} and {@code track-status}, JSON as the query endpoints give, and {@code notable} for each notable
- * event as the topology finds it (a ticker; the ones before the connection are at {@code /notable-events}). A session that has not started
- * yet is announced with {@code waiting}; its first board follows when it starts.
+ * {@code GET /sessions/{id}/live}: server-sent events for live screens. A screen first gets a {@code snapshot} of the
+ * session's board (with its sequence number {@code seq}) and the {@code track-status}, then a {@code delta} per
+ * change ({@link BoardDelta}, numbered {@code seq + 1}, {@code seq + 2}, ...), each new track status whole, and a
+ * {@code heartbeat} every few seconds. A screen that sees a gap in the numbers reconnects for a new snapshot. A
+ * session that has not started yet is announced with {@code waiting}; its first snapshot follows when it starts.
  */
 final class LiveEndpoint {
-
-    static final String WAITING_EVENT = "waiting";
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEndpoint.class);
 
@@ -34,21 +33,23 @@ final class LiveEndpoint {
     void connect(SseClient client) {
         String sessionId = client.ctx().pathParam("id");
         client.keepAlive();
-        SseScreen screen = new SseScreen(client, sender);
-        // Subscribe before taking the snapshot: a change in between is then not missed, and it wins over the snapshot.
+        SseScreen screen = SseScreen.of(client, sender);
+        // Join first: a board the live feed brings meanwhile is then not missed, and it wins over the one read here.
         client.onClose(updates.subscribe(sessionId, screen));
+        if (updates.hasBoard(sessionId)) {
+            return; // joining sent the channel's snapshot
+        }
         try {
-            Optional<String> standings = api.current(sessionId, StandingsFeed.STANDINGS_EVENT);
+            Optional<String> standings = api.current(sessionId, StandingsFeed.STANDINGS);
             if (standings.isEmpty()) {
-                screen.offer(WAITING_EVENT, json.write(json.object().put("sessionId", sessionId)
-                        .put("message", "no events of this session yet; its standings follow when it starts")));
+                screen.offer(LiveFrame.of(LiveFrame.WAITING, json.write(json.object().put("sessionId", sessionId)
+                        .put("message", "no events of this session yet; its standings follow when it starts"))));
                 return;
             }
-            screen.offerFirst(StandingsFeed.STANDINGS_EVENT, standings.get());
-            api.current(sessionId, StandingsFeed.TRACK_EVENT)
-                    .ifPresent(track -> screen.offerFirst(StandingsFeed.TRACK_EVENT, track));
+            String track = api.current(sessionId, StandingsFeed.TRACK_STATUS).orElse(null);
+            updates.seed(sessionId, (ObjectNode) json.read(standings.get()), track);
         } catch (RuntimeException e) {
-            // The stream stays open: the next change reaches this screen anyway.
+            // The stream stays open: the next change reaches this screen as a snapshot.
             LOG.warn("no snapshot of session {} for a live screen: {}", sessionId, e.toString());
         }
     }

@@ -1,32 +1,37 @@
 package org.racetiming.standings.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * Who watches which session live, and the fan-out of each change to them. A change is serialised once per
- * session, not once per screen; screens get a heartbeat so that dead connections are found and dropped.
+ * Who watches which session live, and the fan-out of each change to them: one {@link SessionChannel} per watched
+ * session, gone when its last screen leaves. Joining and leaving are atomic with respect to each other (both run
+ * inside the map's {@code compute}), so a screen that reconnects while its old connection is being dropped is never
+ * left in a channel the map no longer holds. Every screen gets a named {@code heartbeat} event, which tells the page
+ * the connection is alive when the race is quiet, and how the server's live feed is doing.
  */
 final class LiveUpdates implements AutoCloseable {
 
-    /** A live screen. Implementations must not block: the feed thread calls them. */
+    /** A live screen. Implementations must not block: the feed thread calls them, under a channel's lock. */
     interface Subscriber {
-        void offer(String event, String data);
-
-        void heartbeat();
+        void offer(LiveFrame frame);
     }
 
-    private final Map<String, Set<Subscriber>> bySession = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SessionChannel> channels = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final StandingsJson json;
     private final ScheduledExecutorService heartbeats;
+    private volatile Supplier<StandingsFeed.Status> feed = () -> null;
 
-    LiveUpdates(Duration heartbeatInterval) {
+    LiveUpdates(Duration heartbeatInterval, StandingsJson json) {
+        this.json = json;
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "live-heartbeat");
             thread.setDaemon(true);
@@ -36,28 +41,71 @@ final class LiveUpdates implements AutoCloseable {
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** @return what unsubscribes it (idempotent) */
+    /** Where heartbeats read the live feed's state (the feed starts after this). */
+    void reportFeed(Supplier<StandingsFeed.Status> status) {
+        this.feed = status;
+    }
+
+    /** The live feed's state; null when no feed reports to these updates. */
+    StandingsFeed.Status feedStatus() {
+        return feed.get();
+    }
+
+    /**
+     * Adds a screen to a session's channel and sends it the channel's current snapshot, if it has one.
+     *
+     * @return what unsubscribes it (idempotent)
+     */
     Runnable subscribe(String sessionId, Subscriber subscriber) {
-        bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        channels.compute(sessionId, (id, channel) -> {
+            SessionChannel joined = channel == null ? new SessionChannel(json) : channel;
+            joined.join(subscriber);
+            return joined;
+        });
         count.incrementAndGet();
+        AtomicInteger once = new AtomicInteger();
         return () -> {
-            Set<Subscriber> subscribers = bySession.get(sessionId);
-            if (subscribers != null && subscribers.remove(subscriber)) {
+            if (once.getAndIncrement() == 0) {
+                channels.computeIfPresent(sessionId, (id, channel) -> channel.leave(subscriber) ? null : channel);
                 count.decrementAndGet();
-                bySession.computeIfPresent(sessionId, (id, set) -> set.isEmpty() ? null : set);
             }
         };
     }
 
     boolean watched(String sessionId) {
-        Set<Subscriber> subscribers = bySession.get(sessionId);
-        return subscribers != null && !subscribers.isEmpty();
+        return channels.containsKey(sessionId);
     }
 
-    void publish(String sessionId, String event, String data) {
-        Set<Subscriber> subscribers = bySession.get(sessionId);
-        if (subscribers != null) {
-            subscribers.forEach(subscriber -> subscriber.offer(event, data));
+    /** True when the session's channel holds a board (a new screen got it on joining). */
+    boolean hasBoard(String sessionId) {
+        SessionChannel channel = channels.get(sessionId);
+        return channel != null && channel.hasBoard();
+    }
+
+    /** A board read from the session's owner for a joining screen; ignored if the live feed was faster. */
+    void seed(String sessionId, ObjectNode board, String track) {
+        SessionChannel channel = channels.get(sessionId);
+        if (channel != null) {
+            channel.seed(board);
+            if (track != null) {
+                channel.seedTrack(track);
+            }
+        }
+    }
+
+    /** A new board from the live feed. */
+    void board(String sessionId, ObjectNode board, Long eventInMs) {
+        SessionChannel channel = channels.get(sessionId);
+        if (channel != null) {
+            channel.board(board, eventInMs);
+        }
+    }
+
+    /** A new track status from the live feed (sent whole: it changes seldom). */
+    void track(String sessionId, String data) {
+        SessionChannel channel = channels.get(sessionId);
+        if (channel != null) {
+            channel.track(data);
         }
     }
 
@@ -65,8 +113,14 @@ final class LiveUpdates implements AutoCloseable {
         return count.get();
     }
 
-    private void heartbeat() {
-        bySession.values().forEach(set -> set.forEach(Subscriber::heartbeat));
+    void heartbeat() {
+        StandingsFeed.Status status = feedStatus();
+        ObjectNode body = json.object().put("serverTimeMs", System.currentTimeMillis());
+        if (status != null) {
+            body.put("feed", status.state().name());
+        }
+        LiveFrame frame = LiveFrame.of(LiveFrame.HEARTBEAT, json.write(body));
+        channels.values().forEach(channel -> channel.offerAll(frame));
     }
 
     @Override

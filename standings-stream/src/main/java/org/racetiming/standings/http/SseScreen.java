@@ -3,67 +3,64 @@ package org.racetiming.standings.http;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One browser on a session's live stream. Sending happens off the feed's thread, and a screen that reads slowly
- * gets the latest board when it catches up rather than every board in between: live timing wants now, not history.
+ * One browser on a session's live stream. Sending happens off the feed's thread, in order. A screen that reads
+ * slowly and falls {@value #MAX_BEHIND} events behind gets the snapshot of the latest board instead of the deltas it
+ * has not been sent yet: live timing wants now, not history, and memory per screen stays bounded.
  */
 final class SseScreen implements LiveUpdates.Subscriber {
 
-    private static final String HEARTBEAT = "";
+    static final int MAX_BEHIND = 32;
 
-    private final SseClient client;
+    /** Where a screen's events go: a browser's stream ({@link #of}), or a test's list. */
+    interface Sink {
+        boolean terminated();
+
+        void send(String event, String data);
+    }
+
+    private final Sink sink;
     private final Executor sender;
-    private final Map<String, String> pending = new LinkedHashMap<>();
-    /**
-     * Notable events: each one counts (a ticker), so they queue in order instead of replacing each other; a screen
-     * that falls {@link #MAX_QUEUED} behind loses the oldest.
-     */
-    private final Deque<Map.Entry<String, String>> queued = new ArrayDeque<>();
-    static final int MAX_QUEUED = 500;
-    private final Set<String> offered = new HashSet<>();
+    private final Deque<LiveFrame> pending = new ArrayDeque<>();
     private boolean draining;
 
-    SseScreen(SseClient client, Executor sender) {
-        this.client = client;
+    SseScreen(Sink sink, Executor sender) {
+        this.sink = sink;
         this.sender = sender;
     }
 
-    @Override
-    public void offer(String event, String data) {
-        enqueue(event, data, false);
-    }
-
-    /** Offers a snapshot, unless a live update of that event came first (which is newer). */
-    void offerFirst(String event, String data) {
-        enqueue(event, data, true);
-    }
-
-    @Override
-    public void heartbeat() {
-        enqueue(HEARTBEAT, "heartbeat", false);
-    }
-
-    private void enqueue(String event, String data, boolean onlyIfFirst) {
-        synchronized (this) {
-            if (onlyIfFirst && offered.contains(event)) {
-                return;
+    /** A browser's stream: a failed write marks the client terminated and runs its onClose, which unsubscribes it. */
+    static SseScreen of(SseClient client, Executor sender) {
+        return new SseScreen(new Sink() {
+            @Override
+            public boolean terminated() {
+                return client.terminated();
             }
-            offered.add(event);
-            if (StandingsFeed.NOTABLE_EVENT.equals(event)) {
-                queued.addLast(Map.entry(event, data));
-                if (queued.size() > MAX_QUEUED) {
-                    queued.removeFirst();
-                }
+
+            @Override
+            public void send(String event, String data) {
+                client.sendEvent(event, data);
+            }
+        }, sender);
+    }
+
+    @Override
+    public void offer(LiveFrame frame) {
+        synchronized (this) {
+            if (frame.event().equals(LiveFrame.HEARTBEAT) && !pending.isEmpty()) {
+                return; // Something is about to be sent anyway.
+            }
+            if (frame.event().equals(LiveFrame.TRACK_STATUS)) {
+                pending.removeIf(f -> f.event().equals(LiveFrame.TRACK_STATUS)); // the latest is all that counts
+            }
+            if (frame.catchUp() != null && pending.size() >= MAX_BEHIND) {
+                pending.removeIf(LiveFrame::board);
+                pending.add(frame.catchUp().get());
             } else {
-                pending.put(event, data);
+                pending.add(frame);
             }
             if (draining) {
                 return;
@@ -82,32 +79,16 @@ final class SseScreen implements LiveUpdates.Subscriber {
 
     private void drain() {
         while (true) {
-            String event;
-            String data;
+            LiveFrame frame;
             synchronized (this) {
-                Iterator<Map.Entry<String, String>> it = pending.entrySet().iterator();
-                if ((queued.isEmpty() && !it.hasNext()) || client.terminated()) {
+                frame = pending.poll();
+                if (frame == null || sink.terminated()) {
                     pending.clear();
-                    queued.clear();
                     draining = false;
                     return;
                 }
-                Map.Entry<String, String> next;
-                if (queued.isEmpty()) {
-                    next = it.next();
-                    it.remove();
-                } else {
-                    next = queued.removeFirst();
-                }
-                event = next.getKey();
-                data = next.getValue();
             }
-            // A failed write marks the client terminated and runs its onClose, which unsubscribes it.
-            if (HEARTBEAT.equals(event)) {
-                client.sendComment(data);
-            } else {
-                client.sendEvent(event, data);
-            }
+            sink.send(frame.event(), frame.data());
         }
     }
 }

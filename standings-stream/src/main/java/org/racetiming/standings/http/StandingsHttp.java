@@ -16,24 +16,32 @@ public final class StandingsHttp implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
 
     /**
+     * @param host the address to listen on; null for every interface
      * @param port the port to listen on (0: any free one)
      * @param applicationServer this instance as the others reach it, the service's {@code application.server};
      *     null for a lone instance that answers every query itself
+     * @param heartbeat how often live screens get a heartbeat: the page calls its data stale after a few missed ones
      */
-    public record Settings(int port, HostInfo applicationServer, Duration heartbeat, Duration forwardTimeout) {
+    public record Settings(String host, int port, HostInfo applicationServer, Duration heartbeat, Duration forwardTimeout) {
 
+        /** Listening on every interface. */
         public static Settings onPort(int port) {
-            return new Settings(port, null, Duration.ofSeconds(15), Duration.ofSeconds(10));
+            return new Settings(null, port, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        }
+
+        /** Listening on one address only, e.g. 127.0.0.1 for a benchmark that must not be reachable from outside. */
+        public Settings onHost(String address) {
+            return new Settings(address, port, applicationServer, heartbeat, forwardTimeout);
         }
 
         /** {@code hostPort} like "standings-1:8080"; null or blank for none. */
         public Settings withApplicationServer(String hostPort) {
-            HostInfo host = hostPort == null || hostPort.isBlank() ? null : HostInfo.buildFromEndpoint(hostPort.strip());
-            return new Settings(port, host, heartbeat, forwardTimeout);
+            HostInfo server = hostPort == null || hostPort.isBlank() ? null : HostInfo.buildFromEndpoint(hostPort.strip());
+            return new Settings(host, port, server, heartbeat, forwardTimeout);
         }
 
         public Settings withHeartbeat(Duration every) {
-            return new Settings(port, applicationServer, every, forwardTimeout);
+            return new Settings(host, port, applicationServer, every, forwardTimeout);
         }
     }
 
@@ -56,11 +64,11 @@ public final class StandingsHttp implements AutoCloseable {
                                       Settings settings) {
         SchemaRegistryClient registry = new SchemaRegistryClient(schemaRegistryUrl);
         StandingsMetrics metrics = new StandingsMetrics();
-        LiveUpdates updates = new LiveUpdates(settings.heartbeat());
+        StandingsJson json = new StandingsJson();
+        LiveUpdates updates = new LiveUpdates(settings.heartbeat(), json);
         StandingsFeed feed = null;
         try {
             metrics.bindStreams(service.streams());
-            StandingsJson json = new StandingsJson();
             feed = StandingsFeed.start(bootstrapServers, new Topics(registry), updates, json, metrics);
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -69,7 +77,7 @@ public final class StandingsHttp implements AutoCloseable {
             RequestForwarder forwarder = new RequestForwarder(client, settings.applicationServer(), settings.forwardTimeout());
             StandingsHttpServer server = new StandingsHttpServer(service.queries(),
                     SessionOwners.of(service.streams(), settings.applicationServer()), forwarder, updates, json, metrics,
-                    settings.port());
+                    settings.host(), settings.port());
             return new StandingsHttp(registry, metrics, updates, feed, server);
         } catch (RuntimeException e) {
             if (feed != null) {

@@ -13,6 +13,7 @@ import org.racetiming.output.CarStanding;
 import org.racetiming.output.DriverTime;
 import org.racetiming.output.Gap;
 import org.racetiming.output.NotableEvent;
+import org.racetiming.output.RaceControlMessage;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.rules.LapRow;
@@ -63,6 +64,12 @@ public final class StandingsJson {
         node.put("trackStatus", standings.getTrackStatus().name());
         node.put("chequered", standings.getChequered());
         node.put("eventsSeen", standings.getEventsSeen());
+        node.put("sessionType", standings.getSessionType().name());
+        time(node, "scheduledDuration", standings.getScheduledDurationMs(), true);
+        time(node, "remaining", remainingMs(standings), true);
+        time(node, "chequeredAt", standings.getChequeredAtMs(), true);
+        time(node, "clock", clockMs(standings), true);
+        node.put("finalClassification", standings.getFinalClassification());
         Set<String> classes = new LinkedHashSet<>();
         ArrayNode cars = node.putArray("cars");
         for (CarStanding car : standings.getCars()) {
@@ -111,14 +118,41 @@ public final class StandingsJson {
         time(node, "stintTime", car.getStintTimeMs(), true);
         ArrayNode drivers = node.putArray("driverTimes");
         for (DriverTime driver : car.getDriverTimes()) {
-            ObjectNode d = drivers.addObject();
-            d.put("driver", driver.getDriverName());
-            d.put("ms", driver.getTimeMs());
-            d.put("text", RaceTime.formatHms(driver.getTimeMs()));
+            drivers.add(driverTime(driver));
         }
         node.put("penaltyLaps", car.getPenaltyLaps());
         time(node, "penaltyTime", car.getPenaltyTimeMs(), false);
+        time(node, "stoppedSince", car.getStoppedSinceMs(), true);
+        time(node, "pitInAt", car.getPitInAtMs(), true);
+        node.put("finished", car.getFinished());
         return node;
+    }
+
+    private ObjectNode driverTime(DriverTime driver) {
+        ObjectNode node = object();
+        node.put("driver", driver.getDriverName());
+        node.put("ms", driver.getTimeMs());
+        node.put("text", RaceTime.formatHms(driver.getTimeMs()));
+        node.put("category", driver.getCategory());
+        time(node, "minimum", driver.getMinimumMs(), true);
+        // Short of the minimum drive time of the driver's category (a screen flags it; the stewards decide).
+        node.put("short", driver.getMinimumMs() != null && driver.getTimeMs() < driver.getMinimumMs());
+        return node;
+    }
+
+    /** Scheduled duration minus the session time, never below zero; null when the session has no scheduled duration. */
+    static Long remainingMs(Standings standings) {
+        Long scheduled = standings.getScheduledDurationMs();
+        return scheduled == null ? null : Math.max(0, scheduled - standings.getSessionTimeMs());
+    }
+
+    /**
+     * What a screen's session clock shows: the session time, which stops at the chequered flag. Later events (a
+     * post-race penalty at 24:10:00) move the session time, not the finish.
+     */
+    static long clockMs(Standings standings) {
+        Long flag = standings.getChequeredAtMs();
+        return flag != null ? flag : standings.getSessionTimeMs();
     }
 
     /** A car's line with the cars it is measured against. */
@@ -144,6 +178,15 @@ public final class StandingsJson {
         ArrayNode yellow = node.putArray("activeYellowZones");
         track.getActiveYellowZones().forEach(yellow::add);
         time(node, "chequeredAt", track.getChequeredAtMs(), true);
+        node.put("sessionEnded", track.getSessionEnded());
+        ArrayNode messages = node.putArray("messages");
+        for (RaceControlMessage message : track.getMessages()) {
+            ObjectNode m = messages.addObject();
+            time(m, "at", message.getAtMs(), true);
+            m.put("kind", message.getKind());
+            m.put("car", message.getCar());
+            m.put("text", message.getText());
+        }
         return node;
     }
 

@@ -41,6 +41,11 @@ public final class StandingsMetrics implements AutoCloseable {
      */
     public static final String EVENT_TO_STANDINGS = "standings.event.to.standings";
 
+    /** Gauge: 1 while the live feed reads the output topics, 0 while it starts or restarts after a failure. */
+    public static final String LIVE_FEED_RUNNING = "standings.live.feed.running";
+    /** Counter: restarts of the live feed after a failure. */
+    public static final String LIVE_FEED_RESTARTS = "standings.live.feed.restarts";
+
     public static final String TAG_ROUTE = "route";
     public static final String TAG_METHOD = "method";
     public static final String TAG_STATUS = "status";
@@ -83,10 +88,19 @@ public final class StandingsMetrics implements AutoCloseable {
         binders.add(metrics);
     }
 
-    void bindConsumer(Consumer<?, ?> consumer) {
+    /** @return what removes the consumer's meters (the live feed replaces its consumer after a failure) */
+    AutoCloseable bindConsumer(Consumer<?, ?> consumer) {
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
-        binders.add(metrics);
+        return metrics;
+    }
+
+    void liveFeed(Supplier<Number> running) {
+        Gauge.builder(LIVE_FEED_RUNNING, running).register(registry);
+    }
+
+    void liveFeedRestarted() {
+        Counter.builder(LIVE_FEED_RESTARTS).register(registry).increment();
     }
 
     void request(String route, String method, int status, long millis) {

@@ -58,7 +58,7 @@ class ForwardingTest {
                 RACE.lap("51", 1, "3:30.000", "3:30.000"),
                 RACE.lap("8", 1, "3:42.600", "3:42.600"));
         frontStandings = new DrivenStandings();
-        updates = new LiveUpdates(Duration.ofSeconds(30));
+        updates = new LiveUpdates(Duration.ofSeconds(30), new StandingsJson());
         owner = TestServers.lone(ownerStandings.queries(), updates);
         ownerHost = new HostInfo("localhost", owner.port());
         front = TestServers.start(frontStandings.queries(), FRONT_OWNERS, FRONT, updates);
@@ -136,9 +136,9 @@ class ForwardingTest {
     @Test
     void shouldOpenALiveScreenOnAnyInstanceWithTheOwnersCurrentBoard() {
         try (SseProbe screen = new SseProbe(front.port(), "/sessions/race-1/live")) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> screen.events("standings").size() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> screen.events("snapshot").size() == 1);
 
-            assertThat(screen.events("standings").get(0).data()).contains("\"car\":\"51\"");
+            assertThat(screen.events("snapshot").get(0).data()).contains("\"car\":\"51\"");
             assertThat(screen.events("waiting")).isEmpty();
         }
     }

@@ -41,7 +41,7 @@ class LeMans2023ApiTest {
         List<TimingEvent> events = SessionTimeline.merge(timing.events(), decisions.events());
         standings = new DrivenStandings();
         standings.send(events);
-        updates = new LiveUpdates(Duration.ofSeconds(30));
+        updates = new LiveUpdates(Duration.ofSeconds(30), new StandingsJson());
         server = TestServers.lone(standings.queries(), updates);
         http = new HttpProbe(server.port());
     }

@@ -39,7 +39,7 @@ class StandingsApiTest {
                 RACE.lap("51", 3, "10:30.000", "3:30.000"),
                 RACE.lap("31", 2, "10:40.000", "6:45.000"),
                 OTHER.start("1:LMP2", "2:LMP2"));
-        updates = new LiveUpdates(Duration.ofSeconds(30));
+        updates = new LiveUpdates(Duration.ofSeconds(30), new StandingsJson());
         server = TestServers.lone(standings.queries(), updates);
         http = new HttpProbe(server.port());
     }
@@ -49,6 +49,20 @@ class StandingsApiTest {
         server.close();
         updates.close();
         standings.close();
+    }
+
+    @Test
+    void shouldAnswerHealthWithTheLiveFeedsState() {
+        StandingsFeed.Status restarting = new StandingsFeed.Status(StandingsFeed.State.RESTARTING,
+                java.time.Instant.parse("2026-12-02T00:00:00Z"), 3, "org.apache.kafka.common.KafkaException: broker gone");
+        updates.reportFeed(() -> restarting);
+
+        JsonNode health = http.get("/health").json();
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/liveFeed/state").asText()).isEqualTo("RESTARTING");
+        assertThat(health.at("/liveFeed/restarts").asInt()).isEqualTo(3);
+        assertThat(health.at("/liveFeed/lastError").asText()).contains("broker gone");
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -37,7 +35,6 @@ import org.racetiming.topics.Topics;
 @WithKafkaStack
 class StandingsHttpIT {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SessionEvents RACE = new SessionEvents("it-race-" + UUID.randomUUID().toString().substring(0, 8));
 
     private static SchemaRegistryClient registry;
@@ -94,7 +91,7 @@ class StandingsHttpIT {
         assertThat(gap.get("gap").get("text").asText()).isEqualTo("12.600");
 
         try (SseProbe screen = new SseProbe(http.port(), "/sessions/" + RACE.sessionId() + "/live")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> http.liveFeedReady() && !screen.events("standings").isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> http.liveFeedReady() && !screen.events("snapshot").isEmpty());
 
             // Five crossings of the leader, one at a time: each must reach the screen within a second.
             List<Long> latencies = new ArrayList<>();
@@ -104,8 +101,8 @@ class StandingsHttpIT {
                 publish(RACE.lap("51", lap, RaceTime.formatHms(210_000L * lap), "3:30.000"));
 
                 await().atMost(Duration.ofSeconds(1)).until(() -> leaderLaps(screen) == expectedLaps);
-                SseProbe.Event update = screen.events("standings").stream()
-                        .filter(e -> laps(e) == expectedLaps).findFirst().orElseThrow();
+                SseProbe.Event update = ScreenReplica.firstReaching(screen.events(),
+                        board -> ScreenReplica.leaderLaps(board) == expectedLaps).orElseThrow();
                 latencies.add((update.receivedNanos() - crossed) / 1_000_000);
             }
             // A figure for the team: publish (acks=all) -> topology -> overall-standings -> live feed -> screen.
@@ -115,25 +112,26 @@ class StandingsHttpIT {
     }
 
     @Test
-    void shouldPushALeadChangeToALiveScreenAsANotableEvent() throws Exception {
+    void shouldAnswerALeadChangeAndAFastestLapAsNotableEvents() throws Exception {
         SessionEvents race = new SessionEvents("it-notable-" + UUID.randomUUID().toString().substring(0, 8));
         publish(race.start("51:HYPERCAR", "8:HYPERCAR"), race.lap("51", 1, "3:30.000", "3:30.000"),
-                race.lap("8", 1, "3:31.000", "3:31.000"));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                probe.get("/sessions/" + race.sessionId() + "/standings").status() == 200);
+                race.lap("8", 1, "3:31.000", "3:31.000"), race.lap("8", 2, "6:50.000", "3:19.000"));
+        String path = "/sessions/" + race.sessionId() + "/notable-events";
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.get(path).status() == 200
+                && probe.get(path).json().get("events").size() >= 2);
 
-        try (SseProbe screen = new SseProbe(http.port(), "/sessions/" + race.sessionId() + "/live")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> http.liveFeedReady() && !screen.events("standings").isEmpty());
-            publish(race.lap("8", 2, "6:50.000", "3:19.000"));
-
-            // Two notable events at once (the lead, the fastest lap): a ticker gets each, in order.
-            await().atMost(Duration.ofSeconds(20)).until(() -> screen.events("notable").size() == 2);
-            JsonNode notable = MAPPER.readTree(screen.events("notable").get(0).data());
-            assertThat(MAPPER.readTree(screen.events("notable").get(1).data()).get("kind").asText()).isEqualTo("FASTEST_LAP");
-            assertThat(notable.get("kind").asText()).isEqualTo("LEAD_CHANGE");
-            assertThat(notable.get("car").asText()).isEqualTo("8");
-            assertThat(notable.get("text").asText()).contains("takes the lead from #51 on lap 2");
+        JsonNode events = probe.get(path).json().get("events");
+        List<String> kinds = new ArrayList<>();
+        events.forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds).contains("LEAD_CHANGE", "FASTEST_LAP");
+        JsonNode lead = null;
+        for (JsonNode e : events) {
+            if (e.get("kind").asText().equals("LEAD_CHANGE")) {
+                lead = e;
+            }
         }
+        assertThat(lead.get("car").asText()).isEqualTo("8");
+        assertThat(lead.get("text").asText()).contains("takes the lead from #51 on lap 2");
     }
 
     @Test
@@ -175,16 +173,7 @@ class StandingsHttpIT {
     }
 
     private static int leaderLaps(SseProbe screen) {
-        return screen.events("standings").stream().mapToInt(StandingsHttpIT::laps).max().orElse(0);
-    }
-
-    private static int laps(SseProbe.Event event) {
-        try {
-            JsonNode cars = MAPPER.readTree(event.data()).get("cars");
-            return cars.isEmpty() ? 0 : cars.get(0).get("laps").asInt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScreenReplica.board(screen.events()).map(ScreenReplica::leaderLaps).orElse(0);
     }
 
     private static int freePort() throws IOException {

@@ -10,6 +10,8 @@ import org.racetiming.event.TrackStatus;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.DriverTime;
 import org.racetiming.output.Gap;
+import org.racetiming.output.RaceControlMessage;
+import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 
 /** Avro output records as the JSON screens and scripts read. */
@@ -74,5 +76,50 @@ class StandingsJsonTest {
         assertThat(node.get("sessionTime").asText()).isEqualTo("1:02:03.400");
         assertThat(node.get("activeSlowZones")).extracting(JsonNode::asText).containsExactly("12", "3");
         assertThat(node.get("chequeredAt").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldGiveACommentatorTimeRemainingTheFinishAsTheClockAndWhoIsShortOfTheMinimumDriveTime() {
+        CarStanding car = CarStanding.newBuilder().setCar("91").setCarClass("LMGT3").setPosition(1).setClassPosition(1)
+                .setStatus("Stopped").setState(org.racetiming.output.CarState.STOPPED).setStoppedSinceMs(7_000_000L)
+                .setDriverTimes(List.of(
+                        DriverTime.newBuilder().setDriverName("Bronze").setCategory("BRONZE").setTimeMs(8_000_000L)
+                                .setMinimumMs(8_400_000L).build(),
+                        DriverTime.newBuilder().setDriverName("Gold").setCategory("GOLD").setTimeMs(9_000_000L).build()))
+                .build();
+        Standings running = Standings.newBuilder().setSessionId("s").setSessionTimeMs(27_000_000L)
+                .setScheduledDurationMs(28_800_000L).setCars(List.of(car)).build();
+        Standings afterPenalty = Standings.newBuilder(running).setSessionTimeMs(29_400_000L).setChequered(true)
+                .setChequeredAtMs(28_803_000L).build();
+
+        JsonNode live = json.standings(running);
+        JsonNode done = json.standings(afterPenalty);
+
+        assertThat(live.get("remaining").asText()).isEqualTo("0:30:00.000");
+        assertThat(live.get("clock").asText()).isEqualTo("7:30:00.000");
+        assertThat(done.get("remainingMs").asLong()).isZero();
+        assertThat(done.get("clock").asText()).as("the clock stops at the flag").isEqualTo("8:00:03.000");
+        JsonNode line = live.get("cars").get(0);
+        assertThat(line.get("state").asText()).isEqualTo("STOPPED");
+        assertThat(line.get("stoppedSince").asText()).isEqualTo("1:56:40.000");
+        assertThat(line.get("driverTimes").get(0).get("short").asBoolean()).isTrue();
+        assertThat(line.get("driverTimes").get(0).get("minimum").asText()).isEqualTo("2:20:00.000");
+        assertThat(line.get("driverTimes").get(1).get("short").asBoolean()).as("no minimum, never short").isFalse();
+    }
+
+    @Test
+    void shouldListRaceControlMessagesWithTheirSessionTime() {
+        TrackStatusState track = TrackStatusState.newBuilder().setSessionId("s").setSessionTimeMs(4_000_000L)
+                .setStatus(TrackStatus.GREEN).setSessionEnded(false).setMessages(List.of(
+                        RaceControlMessage.newBuilder().setAtMs(3_723_000L).setKind("PENALTY").setCar("5")
+                                .setText("Car 5: drive-through (pit lane speeding)").build()))
+                .build();
+
+        JsonNode message = json.trackStatus(track).get("messages").get(0);
+
+        assertThat(message.get("at").asText()).isEqualTo("1:02:03.000");
+        assertThat(message.get("kind").asText()).isEqualTo("PENALTY");
+        assertThat(message.get("car").asText()).isEqualTo("5");
+        assertThat(message.get("text").asText()).contains("drive-through");
     }
 }

@@ -16,7 +16,13 @@ final class TestServers {
 
     static StandingsHttpServer start(StandingsQueries queries, SessionOwners owners, HostInfo self, LiveUpdates updates) {
         return new StandingsHttpServer(queries, owners, new RequestForwarder(CLIENT, self, Duration.ofSeconds(5)), updates,
-                new StandingsJson(), new StandingsMetrics(), 0);
+                new StandingsJson(), new StandingsMetrics(), null, 0);
+    }
+
+    /** A lone instance on a given port (to start it again where a page expects it). */
+    static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates, int port) {
+        return new StandingsHttpServer(queries, SessionOwners.single(), new RequestForwarder(CLIENT, null, Duration.ofSeconds(5)),
+                updates, new StandingsJson(), new StandingsMetrics(), "127.0.0.1", port);
     }
 
     static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates) {
