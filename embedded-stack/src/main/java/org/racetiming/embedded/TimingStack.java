@@ -47,6 +47,11 @@ public final class TimingStack implements AutoCloseable {
         return start(externalKafka, externalRegistry, EmbeddedKafkaBroker::start, EmbeddedSchemaRegistry::start);
     }
 
+    /** An embedded broker and registry, whatever the environment says; their data go when they stop. */
+    public static TimingStack startEmbedded() {
+        return start(Optional.empty(), Optional.empty(), EmbeddedKafkaBroker::start, EmbeddedSchemaRegistry::start);
+    }
+
     /**
      * An embedded broker and registry whose data stay in {@code dataDir} ({@code kafka/}, {@code registry/}) on the
      * ports saved there, so that a restart finds the data, the schemas with their ids, and the same addresses.

@@ -1,7 +1,5 @@
 package org.racetiming.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -29,6 +27,9 @@ import picocli.CommandLine.Spec;
         description = "Classify a race from an Al Kamel analysis CSV, through Kafka. Prints a ;-separated table on stdout.")
 final class ClassifyCommand implements Callable<Integer> {
 
+    /** Its own consumer group: on a shared cluster, classify must not join the deployed standings instances. */
+    static final String APPLICATION_ID = "timing-classify";
+
     @Spec
     CommandSpec spec;
 
@@ -54,10 +55,10 @@ final class ClassifyCommand implements Callable<Integer> {
         CompletableFuture<RaceFeed> reading = CompletableFuture.supplyAsync(() -> RaceFeed.read(analysis, raceControl, durationMs));
         try (Pipeline pipeline = Pipeline.start()) {
             StackEndpoints endpoints = pipeline.endpoints();
-            Path stateDir = Files.createTempDirectory("timing-classify-state");
-            CompletableFuture<StandingsService> starting = CompletableFuture.supplyAsync(() -> StandingsService.start(
-                    endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), StandingsService.Options.defaults(stateDir)));
-            try (StandingsService service = await(starting)) {
+            try (ScratchDir stateDir = ScratchDir.create("timing-classify-state");
+                 StandingsService service = StandingsService.launch(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                         StandingsService.Options.defaults(APPLICATION_ID, stateDir.path()))) {
+                service.awaitRunning();
                 Log.info("standings topology running");
                 RaceFeed feed = await(reading);
                 Log.info("read %d events from %s (%d rows rejected)", feed.events().size(), analysis, feed.rejected().size());
@@ -65,8 +66,6 @@ final class ClassifyCommand implements Callable<Integer> {
                 Standings result = classification(endpoints, pipeline.topics(), service, feed.sessionId(), published, atMs);
                 spec.commandLine().getOut().print(ClassificationTable.format(result));
                 spec.commandLine().getOut().flush();
-            } finally {
-                deleteQuietly(stateDir);
             }
         }
         Log.info("classified in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -131,11 +130,4 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is harmless
-        }
-    }
 }

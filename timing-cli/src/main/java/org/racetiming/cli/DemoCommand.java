@@ -1,11 +1,9 @@
 package org.racetiming.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.racetiming.embedded.StackEndpoints;
 import org.racetiming.event.TimingEvent;
@@ -48,8 +46,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the API and the live timing page (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Interface the page and API listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 = every interface).")
+    String bind;
+
+    /** Its own consumer group: on a shared cluster the demo must not join the deployed standings instances. */
+    static final String APPLICATION_ID = "timing-demo";
+
     @Override
     public Integer call() throws Exception {
+        // Refused before anything starts: the stack takes seconds.
+        LocalPort.requireFree(bind, port, "--port");
         Long durationMs = duration == null ? null : RaceTime.parse(duration);
         String sessionId;
         Iterator<TimingEvent> events;
@@ -67,31 +74,32 @@ final class DemoCommand implements Callable<Integer> {
             events = feed.events().iterator();
         }
 
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
-        try (Pipeline pipeline = Pipeline.start()) {
+        try (Pipeline pipeline = Pipeline.start();
+             ScratchDir stateDir = ScratchDir.create("timing-demo-state")) {
             StackEndpoints endpoints = pipeline.endpoints();
-            Path stateDir = Files.createTempDirectory("timing-demo-state");
-            try (StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-                         StandingsService.Options.defaults(stateDir));
+            try (StandingsService service = StandingsService.launch(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                         StandingsService.Options.defaults(APPLICATION_ID, stateDir.path()));
                  StandingsHttp http = StandingsHttp.start(service, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-                         StandingsHttp.Settings.onPort(port));
+                         StandingsHttp.Settings.onPort(port).withBindAddress(bind));
                  StandingsLogger logger = StandingsLogger.start(endpoints.bootstrapServers(), pipeline.topics(), sessionId)) {
+                service.awaitRunning();
                 Log.info("demo running: session %s at %sx on Kafka %s, registry %s; Ctrl-C to stop", sessionId,
                         speed, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
-                Log.info("live timing page: http://localhost:%d/?session=%s  (API: http://localhost:%d/sessions)",
-                        http.port(), sessionId, http.port());
-                Thread feeder = new Thread(() -> feed(pipeline, events, stop), "demo-feed");
+                String host = "0.0.0.0".equals(bind) || "::".equals(bind) ? "localhost" : bind;
+                Log.info("live timing page: http://%s:%d/?session=%s  (API: http://%s:%d/sessions)",
+                        host, http.port(), sessionId, host, http.port());
+                Thread feeder = new Thread(() -> feed(pipeline, events), "demo-feed");
                 feeder.setDaemon(true);
                 feeder.start();
-                stop.await();
+                TimingProcess.awaitCtrlC();
                 feeder.interrupt();
+                feeder.join(2000);
             }
         }
         return 0;
     }
 
-    private void feed(Pipeline pipeline, Iterator<TimingEvent> events, CountDownLatch stop) {
+    private void feed(Pipeline pipeline, Iterator<TimingEvent> events) {
         Pacer pacer = new Pacer(speed);
         try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics())) {
             while (events.hasNext()) {
@@ -104,8 +112,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            Log.info("feed stopped: %s", e.getMessage());
-            stop.countDown();
+            if (!TimingProcess.stopRequested()) {
+                Log.info("feed stopped: %s; Ctrl-C to stop", e.getMessage());
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ import org.racetiming.topics.Topics;
 
 /**
  * The HTTP side of a running {@link StandingsService}: the server, the live feed that drives its streams, the
- * metrics, and the one HTTP client used to reach the other instances. Start it after the service; close it before.
+ * metrics, and the one HTTP client used to reach the other instances. Start it right after launching the service
+ * (it answers 503 until the topology runs); close it before.
  */
 public final class StandingsHttp implements AutoCloseable {
 
@@ -19,21 +20,27 @@ public final class StandingsHttp implements AutoCloseable {
      * @param port the port to listen on (0: any free one)
      * @param applicationServer this instance as the others reach it, the service's {@code application.server};
      *     null for a lone instance that answers every query itself
+     * @param bindAddress the interface to listen on, e.g. 127.0.0.1; null for all of them
      */
-    public record Settings(int port, HostInfo applicationServer, Duration heartbeat, Duration forwardTimeout) {
+    public record Settings(int port, HostInfo applicationServer, Duration heartbeat, Duration forwardTimeout,
+                           String bindAddress) {
 
         public static Settings onPort(int port) {
-            return new Settings(port, null, Duration.ofSeconds(15), Duration.ofSeconds(10));
+            return new Settings(port, null, Duration.ofSeconds(15), Duration.ofSeconds(10), null);
         }
 
         /** {@code hostPort} like "standings-1:8080"; null or blank for none. */
         public Settings withApplicationServer(String hostPort) {
             HostInfo host = hostPort == null || hostPort.isBlank() ? null : HostInfo.buildFromEndpoint(hostPort.strip());
-            return new Settings(port, host, heartbeat, forwardTimeout);
+            return new Settings(port, host, heartbeat, forwardTimeout, bindAddress);
         }
 
         public Settings withHeartbeat(Duration every) {
-            return new Settings(port, applicationServer, every, forwardTimeout);
+            return new Settings(port, applicationServer, every, forwardTimeout, bindAddress);
+        }
+
+        public Settings withBindAddress(String address) {
+            return new Settings(port, applicationServer, heartbeat, forwardTimeout, address);
         }
     }
 
@@ -69,7 +76,7 @@ public final class StandingsHttp implements AutoCloseable {
             RequestForwarder forwarder = new RequestForwarder(client, settings.applicationServer(), settings.forwardTimeout());
             StandingsHttpServer server = new StandingsHttpServer(service.queries(),
                     SessionOwners.of(service.streams(), settings.applicationServer()), forwarder, updates, json, metrics,
-                    settings.port());
+                    Health.of(service), settings.bindAddress(), settings.port());
             return new StandingsHttp(registry, metrics, updates, feed, server);
         } catch (RuntimeException e) {
             if (feed != null) {

@@ -2,6 +2,7 @@ package org.racetiming.standings.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,8 @@ public final class StandingsHttpServer implements AutoCloseable {
     private final ExecutorService sender;
 
     StandingsHttpServer(StandingsQueries queries, SessionOwners owners, RequestForwarder forwarder,
-                        LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, int port) {
+                        LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, Health health,
+                        String bindAddress, int port) {
         StandingsApi api = new StandingsApi(queries, owners, forwarder, json, metrics);
         AtomicInteger threads = new AtomicInteger();
         this.sender = Executors.newCachedThreadPool(runnable -> {
@@ -52,13 +54,16 @@ public final class StandingsHttpServer implements AutoCloseable {
             });
         });
         app.before(ctx -> ctx.header(RequestForwarder.SERVED_BY, forwarder.self()));
+        health.register(app);
         api.register(app);
         app.sse("/sessions/{id}/live", live::connect);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503,
-                "the standings store cannot be read right now (starting, or moving in a rebalance); retry shortly"));
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> {
+            ctx.header(Header.RETRY_AFTER, Health.RETRY_AFTER_SECONDS);
+            error(ctx, 503, "the standings store cannot be read right now (starting, or moving in a rebalance); retry shortly");
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error: " + e);
@@ -68,7 +73,11 @@ public final class StandingsHttpServer implements AutoCloseable {
                 error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
             }
         });
-        app.start(port);
+        if (bindAddress == null) {
+            app.start(port);
+        } else {
+            app.start(bindAddress, port);
+        }
     }
 
     private static String route(Context ctx) {

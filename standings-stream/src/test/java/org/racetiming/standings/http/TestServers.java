@@ -15,8 +15,35 @@ final class TestServers {
     }
 
     static StandingsHttpServer start(StandingsQueries queries, SessionOwners owners, HostInfo self, LiveUpdates updates) {
+        return start(queries, owners, self, updates, RUNNING);
+    }
+
+    static StandingsHttpServer start(StandingsQueries queries, SessionOwners owners, HostInfo self, LiveUpdates updates,
+                                     Health.Topology topology) {
         return new StandingsHttpServer(queries, owners, new RequestForwarder(CLIENT, self, Duration.ofSeconds(5)), updates,
-                new StandingsJson(), new StandingsMetrics(), 0);
+                new StandingsJson(), new StandingsMetrics(), new Health(topology), null, 0);
+    }
+
+    /** A topology that has restored its state and runs. */
+    static final Health.Topology RUNNING = topology(true, true, "RUNNING");
+
+    static Health.Topology topology(boolean alive, boolean ready, String state) {
+        return new Health.Topology() {
+            @Override
+            public boolean alive() {
+                return alive;
+            }
+
+            @Override
+            public boolean ready() {
+                return ready;
+            }
+
+            @Override
+            public String state() {
+                return state;
+            }
+        };
     }
 
     static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates) {
