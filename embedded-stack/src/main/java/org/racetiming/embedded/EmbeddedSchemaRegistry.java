@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * on 127.0.0.1, with compatibility set to BACKWARD (Apicurio's default is NONE). Its storage is in memory, or
  * with {@link #startPersistent} an H2 database file (Apicurio's SQL storage, which its distribution carries), so
  * that schema ids outlive a restart: data on a kept broker refers to them. The child is destroyed by
- * {@link #close()} or when this JVM exits, and exits by itself when this JVM is killed ({@code ParentWatch}).
+ * {@link #close()}, and exits by itself within a second of this JVM's end however it ends ({@code ParentWatch}).
+ * (No shutdown hook: one would kill the registry at the first moment of a Ctrl-C, while the topology still
+ * needs it to finish its last records.)
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
@@ -55,7 +57,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Path logFile;
     private final String url;
     private final RegistryClassArchive classArchive;
-    private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean ready;
 
@@ -65,7 +66,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.logFile = logFile;
         this.url = url;
         this.classArchive = classArchive;
-        this.shutdownHook = new Thread(() -> stopProcess(STOP_TIMEOUT), "schema-registry-shutdown");
     }
 
     /** Starts an in-memory registry on a free port; returns once it answers and uses BACKWARD compatibility. */
@@ -139,7 +139,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
         EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(
                 process, workDir, logFile, "http://" + LocalPorts.HOST + ":" + port + CCOMPAT_PATH, classArchive);
-        Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
         try {
             registry.awaitReady();
             registry.setCompatibility("BACKWARD");
@@ -270,11 +269,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is already exiting; the hook runs (or ran) anyway.
         }
         long stopping = System.nanoTime();
         if (stopProcess(classArchive.recording() && ready ? RECORDING_STOP_TIMEOUT : STOP_TIMEOUT) && ready) {

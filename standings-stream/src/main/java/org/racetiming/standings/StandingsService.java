@@ -168,10 +168,12 @@ public final class StandingsService implements AutoCloseable {
     public void close() {
         // A Ctrl-C may have interrupted the caller: closing must still wait for the stream threads.
         boolean interrupted = Thread.interrupted();
+        long closing = System.nanoTime();
         try {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(10)));
             registry.close();
+            LOG.info("standings topology stopped in {} ms", (System.nanoTime() - closing) / 1_000_000);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

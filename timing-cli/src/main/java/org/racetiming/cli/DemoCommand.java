@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.errors.InterruptException;
 import org.racetiming.embedded.StackEndpoints;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.simulator.RaceSimulator;
@@ -14,6 +15,8 @@ import org.racetiming.ingest.publish.Pacer;
 import org.racetiming.standings.StandingsService;
 import org.racetiming.standings.http.StandingsHttp;
 import org.racetiming.time.RaceTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the stack, replay a race at a speed factor and log standings changes until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ANALYSIS.csv",
             description = "Al Kamel analysis CSV to replay (default: a simulated race).")
@@ -92,8 +97,10 @@ final class DemoCommand implements Callable<Integer> {
                 feeder.setDaemon(true);
                 feeder.start();
                 TimingProcess.awaitCtrlC();
+                long stopping = System.nanoTime();
                 feeder.interrupt();
                 feeder.join(2000);
+                LOG.info("feed stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
             }
         }
         return 0;
@@ -101,7 +108,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private void feed(Pipeline pipeline, Iterator<TimingEvent> events) {
         Pacer pacer = new Pacer(speed);
-        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics())) {
+        EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics());
+        try {
             while (events.hasNext()) {
                 TimingEvent event = events.next();
                 pacer.awaitSessionTime(event.getSessionTimeMs());
@@ -109,12 +117,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             publisher.flush();
             Log.info("replay finished: %d events published; Ctrl-C to stop", publisher.published());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | InterruptException e) {
+            // Ctrl-C
         } catch (RuntimeException e) {
             if (!TimingProcess.stopRequested()) {
                 Log.info("feed stopped: %s; Ctrl-C to stop", e.getMessage());
             }
+        } finally {
+            TimingProcess.closeUninterrupted(publisher::close);
         }
     }
 }
