@@ -86,9 +86,10 @@ public final class Topics {
     private final Topic<String, Standings> finalClassification;
     private final Topic<String, CarGaps> carGaps;
     private final Topic<String, TrackStatusState> trackStatus;
+    private final SchemaRegistryClient registry;
 
     public Topics(SchemaRegistryClient registry) {
-        Objects.requireNonNull(registry, "registry");
+        this.registry = Objects.requireNonNull(registry, "registry");
         Serde<String> keys = Serdes.String();
         // One serde per value type: its caches (ids, readers) serve all topics of that type.
         AvroSerde<Standings> standings = AvroSerde.forValues(registry, Standings.class);
@@ -99,6 +100,20 @@ public final class Topics {
         finalClassification = new Topic<>(FINAL_CLASSIFICATION, keys, standings);
         carGaps = new Topic<>(CAR_GAPS, keys, AvroSerde.forValues(registry, CarGaps.class));
         trackStatus = new Topic<>(TRACK_STATUS, keys, AvroSerde.forValues(registry, TrackStatusState.class));
+    }
+
+    /**
+     * Registers the value schema of every Avro topic under its subject (the registry answers with the existing id
+     * when it has it): what a service does at start, so that a schema id it meets later is one the registry knows.
+     * Throws {@link org.racetiming.serde.SchemaRegistryException} with the registry's answer when it cannot.
+     */
+    public void registerSchemas() {
+        for (Topic<String, ?> topic : List.of(timingEvents, overallStandings, classStandings, finalClassification,
+                carGaps, trackStatus)) {
+            if (topic.valueSerde() instanceof AvroSerde<?> avro) {
+                registry.register(avro.subject(topic.name()), avro.schema());
+            }
+        }
     }
 
     public Topic<String, TimingEvent> timingEvents() {

@@ -13,6 +13,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.racetiming.standings.topology.UndecodableEventHandler;
 import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.standings.query.StandingsQueries;
+import org.racetiming.standings.topology.SessionRetention;
+import org.racetiming.standings.topology.SessionTimelines;
 import org.racetiming.standings.topology.StandingsTopics;
 import org.racetiming.standings.topology.StandingsTopology;
 import org.racetiming.topics.Topics;
@@ -64,16 +66,24 @@ public final class StandingsService implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final CountDownLatch settled = new CountDownLatch(1);
     private volatile boolean runningOnce;
+    private final SessionTimelines sessions;
 
-    private StandingsService(KafkaStreams streams, SchemaRegistryClient registry) {
+    private StandingsService(KafkaStreams streams, SchemaRegistryClient registry, SessionTimelines sessions) {
         this.streams = streams;
+        this.sessions = sessions;
         this.registry = registry;
-        this.queries = StandingsQueries.of(streams);
+        this.queries = StandingsQueries.of(streams, sessions);
     }
 
     /** Starts the topology and waits until it is running (or fails with the reason); without a time limit. */
     public static StandingsService start(String bootstrapServers, String schemaRegistryUrl, Options options) {
-        StandingsService service = launch(bootstrapServers, schemaRegistryUrl, options);
+        return start(bootstrapServers, schemaRegistryUrl, options, SessionRetention.DEFAULT);
+    }
+
+    /** As {@link #start(String, String, Options)}, keeping sessions in memory and the log as {@code retention} says. */
+    public static StandingsService start(String bootstrapServers, String schemaRegistryUrl, Options options,
+                                         SessionRetention retention) {
+        StandingsService service = launch(bootstrapServers, schemaRegistryUrl, options, retention);
         try {
             service.awaitRunning();
             return service;
@@ -88,8 +98,17 @@ public final class StandingsService implements AutoCloseable {
      * {@link #ready()} is false (an HTTP server answers 503 meanwhile instead of refusing connections).
      */
     public static StandingsService launch(String bootstrapServers, String schemaRegistryUrl, Options options) {
+        return launch(bootstrapServers, schemaRegistryUrl, options, SessionRetention.DEFAULT);
+    }
+
+    /** As {@link #launch(String, String, Options)}, keeping sessions in memory and the log as {@code retention} says. */
+    public static StandingsService launch(String bootstrapServers, String schemaRegistryUrl, Options options,
+                                          SessionRetention retention) {
         SchemaRegistryClient registry = new SchemaRegistryClient(schemaRegistryUrl);
         Topics topics = new Topics(registry);
+        // Every schema the topology reads or writes is in the registry before the first record: an id the
+        // registry does not know later means the registry lost its data, and the topology stops on it.
+        topics.registerSchemas();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -106,9 +125,10 @@ public final class StandingsService implements AutoCloseable {
         if (options.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, options.applicationServer());
         }
+        SessionTimelines sessions = new SessionTimelines();
         KafkaStreams streams = new KafkaStreams(
-                StandingsTopology.build(StandingsTopics.from(topics), options.emitInterval()), props);
-        StandingsService service = new StandingsService(streams, registry);
+                StandingsTopology.build(StandingsTopics.from(topics), options.emitInterval(), sessions, retention), props);
+        StandingsService service = new StandingsService(streams, registry, sessions);
         long started = System.nanoTime();
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING && !service.runningOnce) {
@@ -150,6 +170,11 @@ public final class StandingsService implements AutoCloseable {
     /** Alive: starting, running or rebalancing; false once the topology has failed or stops. */
     public boolean alive() {
         return !DEAD.contains(streams.state());
+    }
+
+    /** Sessions the stream tasks of this instance hold in memory now. */
+    public int sessionsInMemory() {
+        return sessions.size();
     }
 
     public StandingsQueries queries() {

@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
  * standings topology classifies it, and the table printed is what comes back from Kafka.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify a race from an Al Kamel analysis CSV, through Kafka. Prints a ;-separated table on stdout.")
+        description = {"Classify a race from an Al Kamel analysis CSV, or a recorded live feed (.jsonl), through Kafka. "
+                + "Prints a ;-separated table on stdout.",
+            "A recorded feed is JSON Lines of events in the HTTP ingest API's format, published in file order (as it arrived); "
+                    + "its SESSION_STARTED gives the duration, its own lines the race control."})
 final class ClassifyCommand implements Callable<Integer> {
 
     /** Its own consumer group: on a shared cluster, classify must not join the deployed standings instances. */
@@ -33,16 +36,18 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ANALYSIS.csv", description = "Al Kamel analysis CSV (one row per lap).")
+    @Parameters(index = "0", paramLabel = "ANALYSIS.csv|FEED.jsonl",
+            description = "Al Kamel analysis CSV (one row per lap), or a recorded live feed (*.jsonl).")
     Path analysis;
 
-    @Option(names = "--race-control", paramLabel = "FILE.jsonl", description = "Race-control events (JSON Lines).")
+    @Option(names = "--race-control", paramLabel = "FILE.jsonl", description = "Race-control events (JSON Lines), with a CSV only.")
     Path raceControl;
 
     @Option(names = "--at", paramLabel = "H:MM:SS.mmm", description = "Standings at this session time (default: the end).")
     String at;
 
-    @Option(names = "--duration", paramLabel = "H:MM:SS", description = "Scheduled duration, for data without a chequered-flag column.")
+    @Option(names = "--duration", paramLabel = "H:MM:SS",
+            description = "Scheduled duration, for a CSV without a chequered-flag column.")
     String duration;
 
     @Override
@@ -51,6 +56,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Long durationMs = duration == null ? null : parseTime("--duration", duration);
         long started = System.nanoTime();
         RaceFeed.requireReadable(analysis, raceControl);
+        RaceFeed.requireOptionsFit(analysis, raceControl, durationMs);
         // Reading the file and starting the stack take seconds each: do them at the same time.
         CompletableFuture<RaceFeed> reading = CompletableFuture.supplyAsync(() -> RaceFeed.read(analysis, raceControl, durationMs));
         try (Pipeline pipeline = Pipeline.start()) {
@@ -61,7 +67,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 service.awaitRunning();
                 Log.info("standings topology running");
                 RaceFeed feed = await(reading);
-                Log.info("read %d events from %s (%d rows rejected)", feed.events().size(), analysis, feed.rejected().size());
+                Log.info("read %d events from %s (%d records rejected)", feed.events().size(), analysis, feed.rejected().size());
                 long published = publish(feed, endpoints, pipeline.topics());
                 Standings result = classification(endpoints, pipeline.topics(), service, feed.sessionId(), published, atMs);
                 spec.commandLine().getOut().print(ClassificationTable.format(result));
@@ -115,6 +121,10 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         if (!overall.getChequered()) {
             Log.info("no chequered flag in the data (give --duration for older files): live standings at the last event");
+            return overall;
+        }
+        if (!overall.getFinalClassification()) {
+            Log.info("the session has not ended (no SESSION_END, and cars still out): provisional classification");
             return overall;
         }
         try (OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.finalClassification(), sessionId)) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.IngestConfig;
@@ -15,6 +16,7 @@ import org.racetiming.ingest.IngestService;
 import org.racetiming.ingest.feed.FeedResult;
 import org.racetiming.ingest.feed.RejectedRecord;
 import org.racetiming.ingest.publish.EventPublisher;
+import org.racetiming.ingest.publish.EventSink;
 import org.racetiming.ingest.publish.FeedPublisher;
 import org.racetiming.ingest.publish.FeedSummary;
 import org.racetiming.ingest.publish.Pacer;
@@ -28,14 +30,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Publishes a recorded session (Al Kamel analysis CSV, optionally with race control) to
- * timing-events at a speed, accounting for every row; or, with {@code --http}, runs the HTTP ingest
- * API as the deployed service does.
+ * Publishes a recorded session (Al Kamel analysis CSV, optionally with race control; or a recorded
+ * live feed, {@code *.jsonl}, in the order it was received) to timing-events at a speed, accounting
+ * for every row; or, with {@code --http}, runs the HTTP ingest API as the deployed service does.
+ * The first event Kafka does not take stops the ingest (exit 2) with nothing after it on the topic,
+ * so that {@code --session} resumes it in order.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Publish an Al Kamel analysis CSV to timing-events at live pace, a speed factor or as fast as possible, "
+            "Publish an Al Kamel analysis CSV, or a recorded live feed (.jsonl: events in the HTTP API's format, sent in file "
+                    + "order), to timing-events at live pace, a speed factor or as fast as possible, "
                     + "and print `N published, M rejected`; rejected rows go to timing-events-rejected and are listed on stderr.",
+            "If Kafka does not take an event, nothing after it is sent: the command names it and exits 2; run it again with "
+                    + "--session to continue in order.",
             "With --http, run the HTTP ingest API instead (POST /sessions/{id}/events; see the README), as IngestApp does.",
             "",
             "Kafka and the registry: KAFKA_BOOTSTRAP_SERVERS and SCHEMA_REGISTRY_URL when set. Without them the command starts "
@@ -44,10 +51,12 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Environment for --http: INGEST_TOKEN (required unless --open), INGEST_HTTP_PORT, INGEST_MAX_BODY_BYTES."})
 final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ANALYSIS.csv", description = "Al Kamel analysis CSV (one row per lap).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ANALYSIS.csv|FEED.jsonl",
+            description = "Al Kamel analysis CSV (one row per lap), or a recorded live feed (*.jsonl).")
     Path analysis;
 
-    @Option(names = "--race-control", paramLabel = "FILE.jsonl", description = "Race-control decisions (JSON Lines), merged into the session.")
+    @Option(names = "--race-control", paramLabel = "FILE.jsonl",
+            description = "Race-control decisions (JSON Lines), merged into the session of a CSV.")
     Path raceControl;
 
     @Option(names = "--session", paramLabel = "ID", description = "Session id (default: the folder's name and a time stamp). "
@@ -59,7 +68,7 @@ final class IngestCommand implements Callable<Integer> {
     double speed;
 
     @Option(names = "--duration", paramLabel = "H:MM:SS", converter = TimeOption.class,
-            description = "Scheduled duration, for data without a chequered-flag column.")
+            description = "Scheduled duration, for a CSV without a chequered-flag column.")
     Long durationMs;
 
     @Option(names = "--http", description = "Run the HTTP ingest API instead of publishing a file.")
@@ -70,6 +79,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--open", description = "With --http: no bearer token, anyone who reaches the port may post. Local use only.")
     boolean open;
+
+    /** What stands between the publisher and the producer: nothing, except in tests that simulate an outage. */
+    UnaryOperator<EventSink> sendPath = UnaryOperator.identity();
 
     @Override
     public Integer call() throws Exception {
@@ -83,12 +95,13 @@ final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give an Al Kamel analysis CSV to publish, or --http to run the HTTP ingest API");
         }
         RaceFeed.requireReadable(analysis, raceControl);
+        RaceFeed.requireOptionsFit(analysis, raceControl, durationMs);
         String sessionId = sessionId();
         // Reading the file and starting the stack take seconds each: do them at the same time.
         CompletableFuture<FeedResult> reading = CompletableFuture.supplyAsync(() -> read(sessionId));
         try (Pipeline pipeline = Pipeline.start()) {
             FeedResult feed = await(reading);
-            Log.info("read %,d events from %s (%d rows rejected)", feed.events().size(), analysis, feed.rejected().size());
+            Log.info("read %,d events from %s (%d records rejected)", feed.events().size(), analysis, feed.rejected().size());
             FeedSummary summary;
             summary = publish(pipeline, sessionId, feed, System.out, System.err);
             // A Ctrl-C ended the publishing (it flushed what it sent): the stack below must close normally.
@@ -113,7 +126,7 @@ final class IngestCommand implements Callable<Integer> {
      */
     FeedSummary publish(Pipeline pipeline, String sessionId, FeedResult feed, PrintStream out, PrintStream err) {
         Topics topics = pipeline.topics();
-        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), topics, PublisherSettings.defaults())) {
+        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), topics, PublisherSettings.defaults(), sendPath)) {
             if (session != null) {
                 List<TimingEvent> already = new SessionEventsReader(pipeline.bootstrapServers(), topics.timingEvents(),
                         Duration.ofSeconds(30)).read(sessionId, SessionEventsReader.Scope.KEY_PARTITION);
@@ -124,14 +137,31 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             List<TimingEvent> events = feed.events();
-            long last = events.isEmpty() ? 0 : events.get(events.size() - 1).getSessionTimeMs();
+            // A recorded live feed is in arrival order: its last line need not be its latest event.
+            long last = events.stream().mapToLong(TimingEvent::getSessionTimeMs).max().orElse(0);
             Log.info("publishing session %s at %s: %,d events up to %s", sessionId, Pacer.describe(speed), events.size(),
                     RaceTime.formatHms(last));
-            FeedSummary summary = new FeedPublisher(publisher, new Pacer(speed))
-                    .publish(sessionId, events, feed.rejected(), Progress.onTerminal(events.size(), last));
+            FeedSummary summary;
+            try {
+                summary = new FeedPublisher(publisher, new Pacer(speed))
+                        .publish(sessionId, events, feed.rejected(), Progress.onTerminal(events.size(), last));
+            } catch (EventPublisher.PublishException e) {
+                reportStop(publisher.firstUndelivered(), sessionId, err);
+                throw e;
+            }
             report(summary, feed.rejected(), sessionId, out, err);
             return summary;
         }
+    }
+
+    /** Where the feed stopped, and how to go on from there. */
+    private void reportStop(TimingEvent first, String sessionId, PrintStream err) {
+        if (first != null) {
+            err.printf(Locale.ROOT, "stopped at event %s (session time %s): Kafka did not acknowledge it, and nothing after it "
+                    + "was sent%n", first.getEventId(), RaceTime.formatHms(first.getSessionTimeMs()));
+        }
+        err.printf(Locale.ROOT, "resume in order, once Kafka is back, with: timing ingest %s --session %s%n", analysis, sessionId);
+        err.flush();
     }
 
     private static void report(FeedSummary summary, List<RejectedRecord> rejected, String sessionId, PrintStream out, PrintStream err) {
@@ -143,7 +173,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d published, %d rejected", summary.published(), summary.rejected()));
         if (summary.duplicates() > 0) {
-            line.append(String.format(Locale.ROOT, ", %d already on %s", summary.duplicates(), Topics.TIMING_EVENTS));
+            line.append(String.format(Locale.ROOT, ", %d duplicates not sent again (already on %s or repeated in the feed)",
+                    summary.duplicates(), Topics.TIMING_EVENTS));
         }
         line.append(String.format(Locale.ROOT, " (session %s; %s", sessionId, Topics.TIMING_EVENTS));
         if (summary.rejected() > 0) {

@@ -11,8 +11,13 @@ import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
 import org.racetiming.ingest.feed.RejectedRecord;
 import org.racetiming.ingest.feed.SessionFeed;
+import org.racetiming.ingest.feed.recorded.RecordedFeedReader;
 
-/** An Al Kamel analysis file and its optional race-control file, read into one session timeline. */
+/**
+ * A race's input as one session: an Al Kamel analysis file and its optional race-control file,
+ * merged into one timeline; or a recorded live feed ({@code *.jsonl}, events in the HTTP API's
+ * format), kept in the order it was received.
+ */
 record RaceFeed(String sessionId, List<TimingEvent> events, List<RejectedRecord> rejected) {
 
     static RaceFeed read(Path analysis, Path raceControl, Long durationMs) {
@@ -25,14 +30,35 @@ record RaceFeed(String sessionId, List<TimingEvent> events, List<RejectedRecord>
     /** The files as one session with the given id, named after the race's folder, starting now. */
     static FeedResult read(Path analysis, Path raceControl, Long durationMs, String sessionId) {
         FeedOptions options = new FeedOptions(sessionId, raceName(analysis), SessionType.RACE, durationMs, Instant.now());
+        if (RecordedFeedReader.isRecordedFeed(analysis)) {
+            return RecordedFeedReader.read(analysis, options);
+        }
         return SessionFeed.read(analysis, raceControl, options);
     }
 
     /** Fails fast, before anything is started, on a file that cannot be read. */
     static void requireReadable(Path analysis, Path raceControl) {
-        requireReadable(analysis, "analysis file");
+        requireReadable(analysis, RecordedFeedReader.isRecordedFeed(analysis) ? "recorded feed" : "analysis file");
         if (raceControl != null) {
             requireReadable(raceControl, "race-control file");
+        }
+    }
+
+    /**
+     * A recorded feed is a whole session: its race control is in its own lines and its duration in
+     * its SESSION_STARTED. Merging another file by session time would not be "as received".
+     */
+    static void requireOptionsFit(Path input, Path raceControl, Long durationMs) {
+        if (!RecordedFeedReader.isRecordedFeed(input)) {
+            return;
+        }
+        if (raceControl != null) {
+            throw new IllegalArgumentException("--race-control is for an Al Kamel CSV: a recorded feed (" + input.getFileName()
+                    + ") carries race control as lines of its own");
+        }
+        if (durationMs != null) {
+            throw new IllegalArgumentException("--duration is for an Al Kamel CSV: a recorded feed (" + input.getFileName()
+                    + ") gives it as scheduledDuration in its SESSION_STARTED");
         }
     }
 

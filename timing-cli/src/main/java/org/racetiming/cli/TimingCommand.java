@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "timing", mixinStandardHelpOptions = true, version = "timing 0.1.0",
         description = "Live timing for endurance racing on Kafka.",
         subcommands = {ClassifyCommand.class, DemoCommand.class, StackCommand.class, IngestCommand.class, ReplayCommand.class,
-                BenchmarkCommand.class})
+                BenchmarkCommand.class, RulesBenchmarkCommand.class, SoakBenchmarkCommand.class, RecordCommand.class})
 public final class TimingCommand {
 
     public static void main(String[] args) {

@@ -152,7 +152,7 @@ final class StandingsApi {
     private JsonNode classification(Context ctx, String sessionId) {
         Standings board = onSession(sessionId, at(ctx), RaceSession::classification);
         ObjectNode node = json.standings(board);
-        node.put("final", board.getChequered());
+        node.put("final", board.getFinalClassification()); // after the flag and the session's end
         return node;
     }
 

@@ -1,9 +1,11 @@
 package org.racetiming.standings.query;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,31 +15,49 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.racetiming.event.TimingEvent;
+import org.racetiming.standings.rules.EventTimeline;
 import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.standings.topology.SessionEventLog;
+import org.racetiming.standings.topology.SessionTimelines;
 import org.racetiming.standings.topology.StandingsTopology;
+import org.racetiming.timeline.SessionOrder;
 
 /**
- * Answers questions about sessions this instance owns, from the topology's event log: the same
- * events, replayed through the same rules, so a past moment is computed exactly as it was live.
+ * Answers questions about sessions this instance owns: "now" and any past session time, computed by the same rules
+ * from the same events as the boards the topology sends.
  *
- * <p>"Now" is served from a replica per session that catches up with the log on each query
- * (only the new events are applied). A past session time is a fresh replay up to that time.
+ * <p>A session a stream task holds in memory is read there ({@link SessionTimelines}): a copy of its current state,
+ * or a keyframe copy plus at most a keyframe's worth of events for a past time. A session no task holds (finished,
+ * or not touched since this instance started) is loaded once from the event log and kept in a small cache.
  */
 public final class StandingsQueries {
 
-    private final Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> eventLog;
-    private final Map<String, Replica> replicas = new ConcurrentHashMap<>();
+    /** Sessions read from the event log and kept: the few a screen or an analyst looks back at. */
+    static final int STORED_SESSIONS_KEPT = 8;
 
-    /** @param eventLog the topology's session-events store (looked up per query: it moves on a rebalance) */
-    public StandingsQueries(Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> eventLog) {
+    private final Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> eventLog;
+    private final SessionTimelines live;
+    private final Map<String, EventTimeline> stored = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EventTimeline> eldest) {
+            return size() > STORED_SESSIONS_KEPT;
+        }
+    };
+
+    /**
+     * @param eventLog the topology's session-events store (looked up per query: it moves on a rebalance)
+     * @param live     the sessions this instance's stream tasks hold
+     */
+    public StandingsQueries(Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> eventLog, SessionTimelines live) {
         this.eventLog = eventLog;
+        this.live = live;
     }
 
-    /** Queries over the local stores of a running topology. */
-    public static StandingsQueries of(KafkaStreams streams) {
+    /** Queries over the local stores of a running topology built with {@code live}. */
+    public static StandingsQueries of(KafkaStreams streams, SessionTimelines live) {
         return new StandingsQueries(() -> streams.store(StoreQueryParameters.fromNameAndType(
-                StandingsTopology.SESSION_EVENTS_STORE, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())));
+                StandingsTopology.SESSION_EVENTS_STORE, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())), live);
     }
 
     /** Which instance owns the session (for routing a query to it): the partition of its key. */
@@ -50,43 +70,44 @@ public final class StandingsQueries {
      * Empty when this instance holds no event of the session. The result is the caller's own.
      */
     public Optional<RaceSession> at(String sessionId, long atMs) {
-        RaceSession race = new RaceSession(sessionId);
-        long next = SessionEventLog.replay(store(), sessionId, 0, event -> {
-            if (event.getSessionTimeMs() <= atMs) {
-                race.apply(event);
-            }
-        });
-        return next == 0 ? Optional.empty() : Optional.of(race);
+        return timeline(sessionId).map(timeline -> timeline.at(atMs));
     }
 
     /** Runs {@code query} on the session as it stands now; empty when this instance has no such session. */
     public <T> Optional<T> withSession(String sessionId, Function<RaceSession, T> query) {
-        Replica replica = replicas.computeIfAbsent(sessionId, id -> new Replica(new RaceSession(id)));
-        synchronized (replica) {
-            replica.nextSeq = SessionEventLog.replay(store(), sessionId, replica.nextSeq, replica.race::apply);
-            if (replica.nextSeq == 0) {
-                replicas.remove(sessionId, replica);
-                return Optional.empty();
-            }
-            return Optional.ofNullable(query.apply(replica.race));
-        }
+        return timeline(sessionId).map(timeline -> query.apply(timeline.snapshot()));
     }
 
-    /** The sessions this instance holds events of. */
+    /** The sessions this instance holds events of (read from the log's key ranges, no session is rebuilt). */
     public Set<String> sessionIds() {
-        return SessionEventLog.sessionIds(store());
+        return SessionEventLog.sessionIds(eventLog.get());
     }
 
-    private ReadOnlyKeyValueStore<Bytes, byte[]> store() {
-        return eventLog.get();
-    }
-
-    private static final class Replica {
-        final RaceSession race;
-        long nextSeq;
-
-        Replica(RaceSession race) {
-            this.race = race;
+    private Optional<EventTimeline> timeline(String sessionId) {
+        Optional<EventTimeline> held = live.get(sessionId);
+        if (held.isPresent()) {
+            synchronized (stored) {
+                stored.remove(sessionId); // a task took it (new events came): the copy from the log is stale
+            }
+            return held;
         }
+        synchronized (stored) {
+            EventTimeline cached = stored.get(sessionId);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        List<TimingEvent> events = new ArrayList<>();
+        SessionEventLog.replay(eventLog.get(), sessionId, events::add);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        events.sort(SessionOrder.ORDER);
+        EventTimeline timeline = new EventTimeline(sessionId);
+        events.forEach(timeline::offer);
+        synchronized (stored) {
+            stored.put(sessionId, timeline);
+        }
+        return Optional.of(timeline);
     }
 }

@@ -11,21 +11,18 @@ import org.racetiming.event.TimingPointPassed;
 import org.racetiming.time.RaceTime;
 
 /**
- * Checks and applies the events about one car: crossings, pit stops, drivers, retirements, penalties. Nothing is
- * changed unless the whole event is valid, so a rejected event leaves the session as it was.
+ * Applies the events about one car, in session-time order: crossings, pit stops, drivers, retirements, penalties.
+ * The event as a whole was checked before ({@link org.racetiming.validation.EventChecks}); what is left here is
+ * where it stands: an event that changes nothing there (a crossing already recorded, a crossing after the car's
+ * flag, a second retirement) is ignored, and changes nothing.
  */
 final class CarEvents {
 
-    /** Far beyond any race (a 24-hour race is under 400 laps); a passage array is sized by the lap number. */
-    static final int MAX_LAP = 10_000;
-
-    private final String sessionId;
     private final SessionSetup setup;
     private final Map<String, CarRecord> cars;
     private final TrackConditions track;
 
-    CarEvents(String sessionId, SessionSetup setup, Map<String, CarRecord> cars, TrackConditions track) {
-        this.sessionId = sessionId;
+    CarEvents(SessionSetup setup, Map<String, CarRecord> cars, TrackConditions track) {
         this.setup = setup;
         this.cars = cars;
         this.track = track;
@@ -61,19 +58,10 @@ final class CarEvents {
         if (car == null) {
             return unknownCar(lap.getCar());
         }
-        if (lap.getLap() < 1 || lap.getLap() > MAX_LAP) {
-            return ApplyResult.rejected("car " + car.number() + ": lap " + lap.getLap() + " is not a lap number");
-        }
-        if (lap.getLapTimeMs() != null && lap.getLapTimeMs() < 0) {
-            return ApplyResult.rejected("car " + car.number() + " lap " + lap.getLap() + ": negative lap time");
-        }
-        if (lap.getSectorTimesMs() != null && lap.getSectorTimesMs().stream().anyMatch(s -> s != null && s < 0)) {
-            return ApplyResult.rejected("car " + car.number() + " lap " + lap.getLap() + ": negative sector time");
-        }
         int progress = setup.finishProgress(lap.getLap());
         String problem = passageProblem(car, progress, at);
         if (problem != null) {
-            return ApplyResult.rejected(problem);
+            return ApplyResult.ignored(problem);
         }
         Passage previous = car.latest();
         // The driver named on a lap drove all of it: a change the feed did not announce happened by its start.
@@ -92,22 +80,10 @@ final class CarEvents {
         if (car == null) {
             return unknownCar(point.getCar());
         }
-        if (point.getLap() < 1 || point.getLap() > MAX_LAP) {
-            return ApplyResult.rejected("car " + car.number() + ": lap " + point.getLap() + " is not a lap number");
-        }
-        int points = setup.intermediatePoints().size();
-        if (point.getPoint() < 1 || point.getPoint() > points) {
-            return ApplyResult.rejected("car " + car.number() + ": point " + point.getPoint()
-                    + " is outside this session's intermediate points " + (points == 0 ? "(none)"
-                    : "1.." + points + " " + setup.intermediatePoints()));
-        }
-        if (point.getSectorTimeMs() != null && point.getSectorTimeMs() < 0) {
-            return ApplyResult.rejected("car " + car.number() + ": negative sector time");
-        }
         int progress = setup.pointProgress(point.getLap(), point.getPoint());
         String problem = passageProblem(car, progress, at);
         if (problem != null) {
-            return ApplyResult.rejected(problem);
+            return ApplyResult.ignored(problem);
         }
         car.passages().add(progress, at);
         car.lapStats().pointPassed(point.getLap(), point.getPoint(), point.getSectorTimeMs());
@@ -115,7 +91,10 @@ final class CarEvents {
         return ApplyResult.ok();
     }
 
-    /** Why a passage cannot be applied (duplicate, out of order, after the car's flag), or null. */
+    /**
+     * Why a passage changes nothing where it stands (recorded already, behind the car's latest line, after the
+     * car's flag), or null. Events come in session-time order, so "behind" means the feed contradicts itself.
+     */
     private String passageProblem(CarRecord car, int progress, long at) {
         String what = "car " + car.number() + " " + setup.describe(progress);
         if (car.passages().has(progress)) {
@@ -165,15 +144,12 @@ final class CarEvents {
         }
         int lap = pitIn.getLap();
         int last = car.pit().lastPitInLap();
-        if (lap < 1) {
-            return ApplyResult.rejected("car " + car.number() + ": pit entry on lap " + lap + " is not a lap number");
-        }
         if (lap == last) {
-            return ApplyResult.rejected("duplicate: car " + car.number() + " pit entry on lap " + lap
+            return ApplyResult.ignored("duplicate: car " + car.number() + " pit entry on lap " + lap
                     + " already applied");
         }
         if (lap < last) {
-            return ApplyResult.rejected("out of order: car " + car.number() + " pit entry on lap " + lap
+            return ApplyResult.ignored("out of order: car " + car.number() + " pit entry on lap " + lap
                     + " after its pit entry on lap " + last);
         }
         car.pit().pitIn(lap, at);
@@ -187,18 +163,12 @@ final class CarEvents {
         }
         int lap = pitOut.getLap();
         int last = car.pit().lastPitOutLap();
-        if (lap < 1) {
-            return ApplyResult.rejected("car " + car.number() + ": pit exit on lap " + lap + " is not a lap number");
-        }
-        if (pitOut.getPitLaneTimeMs() != null && pitOut.getPitLaneTimeMs() < 0) {
-            return ApplyResult.rejected("car " + car.number() + ": negative pit-lane time");
-        }
         if (lap == last) {
-            return ApplyResult.rejected("duplicate: car " + car.number() + " pit exit on lap " + lap
+            return ApplyResult.ignored("duplicate: car " + car.number() + " pit exit on lap " + lap
                     + " already applied");
         }
         if (lap < last) {
-            return ApplyResult.rejected("out of order: car " + car.number() + " pit exit on lap " + lap
+            return ApplyResult.ignored("out of order: car " + car.number() + " pit exit on lap " + lap
                     + " after its pit exit on lap " + last);
         }
         car.pit().pitOut(lap, at, pitOut.getPitLaneTimeMs());
@@ -210,9 +180,6 @@ final class CarEvents {
         if (car == null) {
             return unknownCar(change.getCar());
         }
-        if (change.getDriverName() == null || change.getDriverName().isBlank()) {
-            return ApplyResult.rejected("car " + car.number() + ": driver change without a driver name");
-        }
         car.pit().driver(change.getDriverName(), at);
         return ApplyResult.ok();
     }
@@ -223,7 +190,7 @@ final class CarEvents {
             return unknownCar(retired.getCar());
         }
         if (car.retired()) {
-            return ApplyResult.rejected("duplicate: car " + car.number() + " is already retired");
+            return ApplyResult.ignored("duplicate: car " + car.number() + " is already retired");
         }
         car.retire();
         return ApplyResult.ok();
@@ -234,17 +201,12 @@ final class CarEvents {
         if (car == null) {
             return unknownCar(penalty.getCar());
         }
-        if (penalty.getLaps() < 0 || penalty.getTimeMs() < 0) {
-            return ApplyResult.rejected("car " + car.number() + ": a penalty cannot give laps or time back");
-        }
-        if (penalty.getLaps() == 0 && penalty.getTimeMs() == 0) {
-            return ApplyResult.rejected("car " + car.number() + ": penalty removes no laps and adds no time");
-        }
         car.penalise(penalty.getLaps(), penalty.getTimeMs());
         return ApplyResult.ok();
     }
 
     private ApplyResult unknownCar(String car) {
-        return ApplyResult.rejected("unknown car '" + car + "': not in the entry list of session '" + sessionId + "'");
+        // The same words as EventChecks: only an event that waited for the session's start gets here.
+        return ApplyResult.rejected("unknown car " + car + " (not in the session's entry list)");
     }
 }

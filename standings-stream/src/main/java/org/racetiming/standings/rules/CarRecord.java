@@ -7,17 +7,36 @@ final class CarRecord {
 
     private final String number;
     private Entry entry;
-    private final PassageHistory passages = new PassageHistory();
+    private final PassageHistory passages;
     private final LapStats lapStats;
-    private final PitAndStint pit = new PitAndStint();
+    private final PitAndStint pit;
     private boolean retired;
     private int penaltyLaps;
     private long penaltyTimeMs;
 
     CarRecord(Entry entry, int sectorsPerLap) {
+        this(entry, new PassageHistory(), new LapStats(sectorsPerLap), new PitAndStint());
+    }
+
+    private CarRecord(Entry entry, PassageHistory passages, LapStats lapStats, PitAndStint pit) {
         this.number = entry.getCar();
         this.entry = entry;
-        this.lapStats = new LapStats(sectorsPerLap);
+        this.passages = passages;
+        this.lapStats = lapStats;
+        this.pit = pit;
+    }
+
+    /** The car as it stands, independent of this one from here on (the passages are shared until written). */
+    CarRecord copy() {
+        CarRecord copy = new CarRecord(entry, passages.snapshot(), lapStats.copy(), pit.copy());
+        copy.retired = retired;
+        copy.penaltyLaps = penaltyLaps;
+        copy.penaltyTimeMs = penaltyTimeMs;
+        return copy;
+    }
+
+    Entry entry() {
+        return entry;
     }
 
     String number() {

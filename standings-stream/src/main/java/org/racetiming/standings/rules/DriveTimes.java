@@ -18,6 +18,15 @@ final class DriveTimes {
     private long sinceMs;
     private boolean onTrack = true;
 
+    DriveTimes copy() {
+        DriveTimes copy = new DriveTimes();
+        copy.accrued.putAll(accrued);
+        copy.driver = driver;
+        copy.sinceMs = sinceMs;
+        copy.onTrack = onTrack;
+        return copy;
+    }
+
     String driver() {
         return driver;
     }

@@ -85,7 +85,7 @@ final class FinalClassification {
             .thenComparing(p -> p.car().number(), RaceNumbers.ORDER);
 
     /** Laps when the counts differ (negative if a Not classified car out-ran the car above it), else time. */
-    private static GapValue gap(Placing ahead, Placing behind) {
+    static GapValue gap(Placing ahead, Placing behind) {
         int laps = ahead.laps() - behind.laps();
         if (laps != 0) {
             return GapValue.ofLaps(laps);

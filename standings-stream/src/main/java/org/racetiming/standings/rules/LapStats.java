@@ -26,6 +26,20 @@ final class LapStats {
         this.currentSectors = new Long[sectors];
     }
 
+    LapStats copy() {
+        LapStats copy = new LapStats(sectors);
+        copy.lastLapMs = lastLapMs;
+        copy.lastLapNumber = lastLapNumber;
+        copy.bestLapMs = bestLapMs;
+        copy.bestLapNumber = bestLapNumber;
+        copy.bestLapSetAtMs = bestLapSetAtMs;
+        System.arraycopy(lastSectors, 0, copy.lastSectors, 0, sectors);
+        System.arraycopy(bestSectors, 0, copy.bestSectors, 0, sectors);
+        System.arraycopy(currentSectors, 0, copy.currentSectors, 0, sectors);
+        copy.currentLap = currentLap;
+        return copy;
+    }
+
     void pointPassed(int lap, int point, Long sectorTimeMs) {
         startLap(lap);
         if (sectorTimeMs != null && point <= sectors) {

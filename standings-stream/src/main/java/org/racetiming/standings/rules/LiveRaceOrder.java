@@ -12,7 +12,15 @@ import org.racetiming.output.CarState;
  */
 final class LiveRaceOrder {
 
+    static final String RUNNING = "Running";
+    static final String IN_PIT = "In pit";
+
     private LiveRaceOrder() {
+    }
+
+    /** Where a car still racing is: STOPPED when it has passed no line for much longer than its laps take. */
+    static CarState state(CarRecord car, long nowMs) {
+        return StoppedCars.stoppedSince(car, nowMs) != null ? CarState.STOPPED : car.pit().state();
     }
 
     static Comparator<CarRecord> runningOrder(int pointsPerLap) {
@@ -43,11 +51,11 @@ final class LiveRaceOrder {
         List<Placing> ordered = new ArrayList<>(cars.size());
         for (CarRecord car : running) {
             boolean inPit = car.pit().state() == CarState.IN_PIT;
-            ordered.add(new Placing(car, inPit ? "In pit" : "Running", car.pit().state(),
+            ordered.add(new Placing(car, inPit ? IN_PIT : RUNNING, state(car, nowMs),
                     lapsCounted(car, pointsPerLap), totalTime(car, pointsPerLap), car.latest() != null));
         }
         for (CarRecord car : retired) {
-            ordered.add(new Placing(car, "Retired", CarState.RETIRED, lapsCounted(car, pointsPerLap),
+            ordered.add(new Placing(car, FinalClassification.RETIRED, CarState.RETIRED, lapsCounted(car, pointsPerLap),
                     totalTime(car, pointsPerLap), false));
         }
         return Board.rank(ordered, (ahead, behind) -> GapRule.live(ahead.car(), behind.car(), pointsPerLap, nowMs));

@@ -8,17 +8,23 @@ import java.util.Arrays;
  *
  * <p>Passages only move forward: a new one must be further on and not earlier than the latest one (the session
  * checks that before adding), which keeps both arrays sorted by progress and by time.
+ *
+ * <p>A {@link #snapshot()} (a keyframe of the session) shares the arrays instead of copying them: appends beyond its
+ * own count, and lines further on than its latest passage, are invisible to it; it copies them only when it is
+ * added to itself. So a keyframe of a whole race costs a few objects per car, not its whole history.
  */
 final class PassageHistory {
 
     static final long NONE = Long.MIN_VALUE;
 
     /** Passage time by progress index, {@link #NONE} where the line was not recorded (an empty sector). */
-    private long[] timeByProgress = newTimes(64);
+    private long[] timeByProgress;
     /** The recorded passages in order, for binary search by time. */
-    private int[] progressInOrder = new int[64];
-    private long[] timeInOrder = new long[64];
+    private int[] progressInOrder;
+    private long[] timeInOrder;
     private int count;
+    /** The arrays may be seen by another history: copy them before the first write. */
+    private boolean shared;
 
     private static long[] newTimes(int size) {
         long[] times = new long[size];
@@ -36,7 +42,28 @@ final class PassageHistory {
 
     /** Time the line at {@code progress} was passed, or {@link #NONE}. */
     long timeAt(int progress) {
-        return progress >= 0 && progress < timeByProgress.length ? timeByProgress[progress] : NONE;
+        if (progress < 0 || progress >= timeByProgress.length || count == 0 || progress > progressInOrder[count - 1]) {
+            return NONE;
+        }
+        return timeByProgress[progress];
+    }
+
+    /** This history as it stands, sharing the arrays until either side would change what the other sees. */
+    PassageHistory snapshot() {
+        PassageHistory copy = new PassageHistory(timeByProgress, progressInOrder, timeInOrder, count);
+        copy.shared = true;
+        return copy;
+    }
+
+    private PassageHistory(long[] timeByProgress, int[] progressInOrder, long[] timeInOrder, int count) {
+        this.timeByProgress = timeByProgress;
+        this.progressInOrder = progressInOrder;
+        this.timeInOrder = timeInOrder;
+        this.count = count;
+    }
+
+    PassageHistory() {
+        this(newTimes(64), new int[64], new long[64], 0);
     }
 
     Passage latest() {
@@ -48,6 +75,16 @@ final class PassageHistory {
     }
 
     void add(int progress, long timeMs) {
+        if (shared) {
+            // Only lines further on than ours are written below, but the other side may be writing them too.
+            timeByProgress = timeByProgress.clone();
+            progressInOrder = Arrays.copyOf(progressInOrder, Math.max(count * 2, 64));
+            timeInOrder = Arrays.copyOf(timeInOrder, progressInOrder.length);
+            for (int p = count == 0 ? 0 : progressInOrder[count - 1] + 1; p < timeByProgress.length; p++) {
+                timeByProgress[p] = NONE;
+            }
+            shared = false;
+        }
         if (progress >= timeByProgress.length) {
             long[] grown = newTimes(Math.max(progress + 1, timeByProgress.length * 2));
             System.arraycopy(timeByProgress, 0, grown, 0, timeByProgress.length);

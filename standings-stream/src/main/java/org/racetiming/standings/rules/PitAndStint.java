@@ -18,7 +18,36 @@ final class PitAndStint {
     private int lapsAtPitIn;
     private long stintStartMs;
     private int stintStartLaps;
-    private final DriveTimes drivers = new DriveTimes();
+    private final DriveTimes drivers;
+
+    PitAndStint() {
+        this(new DriveTimes());
+    }
+
+    private PitAndStint(DriveTimes drivers) {
+        this.drivers = drivers;
+    }
+
+    PitAndStint copy() {
+        PitAndStint copy = new PitAndStint(drivers.copy());
+        copy.state = state;
+        copy.inPit = inPit;
+        copy.pitStops = pitStops;
+        copy.lastPitInLap = lastPitInLap;
+        copy.lastPitOutLap = lastPitOutLap;
+        copy.outLap = outLap;
+        copy.lastPitLaneMs = lastPitLaneMs;
+        copy.pitInAtMs = pitInAtMs;
+        copy.lapsAtPitIn = lapsAtPitIn;
+        copy.stintStartMs = stintStartMs;
+        copy.stintStartLaps = stintStartLaps;
+        return copy;
+    }
+
+    /** Session time the car entered the pit lane, while it is there; else null. */
+    Long pitInAtMs() {
+        return inPit ? pitInAtMs : null;
+    }
 
     int lastPitInLap() {
         return lastPitInLap;

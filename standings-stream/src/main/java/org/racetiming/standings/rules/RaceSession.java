@@ -2,13 +2,13 @@ package org.racetiming.standings.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.racetiming.event.Entry;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
@@ -16,26 +16,34 @@ import org.racetiming.event.TrackStatusChanged;
 import org.racetiming.output.CarGaps;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
+import org.racetiming.validation.EventChecks;
+import org.racetiming.validation.EventChecks.SessionFacts;
 
 /**
  * One timing session (race, qualifying or practice) built from its events: the single place where the timing
- * rules live. Feed it the session's events in order with {@link #apply}; ask for the boards at any point. The
- * state after any prefix of the events is the state "as of" that prefix's session time, so time travel is a fresh
- * session fed the events up to T.
+ * rules live. Feed it the session's events <em>in session-time order</em> with {@link #apply} ({@link EventTimeline}
+ * does that whatever order they arrive in); ask for the boards at any point. The state after the events up to a
+ * session time is the state "as of" that time.
  *
- * <p>Not thread-safe: one session is owned by one stream task.
+ * <p>Not thread-safe: one session is owned by one stream task. {@link #copy()} is cheap (passage histories are
+ * shared until written), which is what keyframes and time travel are made of.
  */
 public final class RaceSession {
 
     private final String sessionId;
     private SessionSetup setup;
+    private SessionFacts facts = SessionFacts.UNKNOWN;
     /** Applies the events about one car; replaced with the setup when SessionStarted comes. */
     private CarEvents carEvents;
-    private final Map<String, CarRecord> cars = new LinkedHashMap<>();
-    private final Set<String> appliedEventIds = new HashSet<>();
-    private final TrackConditions track = new TrackConditions();
+    private final Map<String, CarRecord> cars;
+    /** Events that came before the session's start: they wait for it (DOMAIN.md, "Delivery order does not matter"). */
+    private final List<TimingEvent> waiting;
+    private final TrackConditions track;
+    private final RaceControlLog messages;
     private long sessionTimeMs;
+    private long wallClockMs;
     private long eventsSeen;
+    private boolean ended;
     /** The ranked board for the current state; dropped whenever an event is applied. */
     private Board board;
 
@@ -44,109 +52,130 @@ public final class RaceSession {
             throw new IllegalArgumentException("a session needs an id");
         }
         this.sessionId = sessionId;
+        this.cars = new LinkedHashMap<>();
+        this.waiting = new ArrayList<>();
+        this.track = new TrackConditions();
+        this.messages = new RaceControlLog();
+    }
+
+    private RaceSession(RaceSession from) {
+        this.sessionId = from.sessionId;
+        this.setup = from.setup;
+        this.facts = from.facts;
+        this.cars = new LinkedHashMap<>();
+        from.cars.forEach((number, car) -> cars.put(number, car.copy()));
+        this.waiting = new ArrayList<>(from.waiting);
+        this.track = from.track.copy();
+        this.messages = from.messages.copy();
+        this.carEvents = setup == null ? null : new CarEvents(setup, cars, track);
+        this.sessionTimeMs = from.sessionTimeMs;
+        this.wallClockMs = from.wallClockMs;
+        this.eventsSeen = from.eventsSeen;
+        this.ended = from.ended;
+    }
+
+    /** An independent session in the same state: applying events to either leaves the other as it is. */
+    public RaceSession copy() {
+        return new RaceSession(this);
+    }
+
+    /** The facts the shared checks need: the entry list and timing points of the session's start, once known. */
+    public SessionFacts facts() {
+        return facts;
     }
 
     /**
-     * Applies one event. Idempotent: the same eventId twice, or a crossing already applied for (car, lap, point),
-     * changes nothing and returns a rejection whose reason says "duplicate ...". A lap/point older than one already
-     * applied for that car is rejected "out of order: ...". Unknown car, event before SessionStarted, wrong session
-     * id, negative times, point index outside the session's points are rejected with a clear reason. Crossings of a
-     * car after it took the chequered flag do not count and are rejected "after the flag: ...". Never throws on bad
-     * input.
+     * Applies the next event in session-time order. An event that breaks a rule as a whole is rejected with the
+     * shared verdict ({@link EventChecks}); one that is valid but changes nothing where it stands is ignored (a
+     * crossing already recorded, a crossing after the car's flag, the end of a zone that is not active); an event
+     * before the session's start waits for it. Repeated event ids are {@link EventTimeline}'s to drop.
      */
     public ApplyResult apply(TimingEvent event) {
+        String problem = EventChecks.problem(event, facts);
+        if (problem == null && !sessionId.equals(event.getSessionId())) {
+            problem = "wrong session: event is for '" + event.getSessionId() + "', this is '" + sessionId + "'";
+        }
+        if (problem != null) {
+            return ApplyResult.rejected(problem);
+        }
         eventsSeen++;
-        ApplyResult result;
-        try {
-            String problem = envelopeProblem(event);
-            result = problem != null ? ApplyResult.rejected(problem) : applyPayload(event);
-        } catch (RuntimeException e) {
-            // A hand-built record can hold nulls that Avro would never decode; say so rather than fail the stream.
-            result = ApplyResult.rejected("malformed event: " + e);
-        }
-        if (result.applied()) {
-            appliedEventIds.add(event.getEventId());
-            sessionTimeMs = Math.max(sessionTimeMs, event.getSessionTimeMs());
-            if (setup != null && !setup.isRace() && setup.scheduledDurationMs() != null
-                    && sessionTimeMs >= setup.scheduledDurationMs()) {
-                // Practice and qualifying end on the clock; a lap completed at or after it still counts.
-                track.chequeredByDuration(setup.scheduledDurationMs());
-            }
-        }
-        board = null;
-        return result;
-    }
-
-    private String envelopeProblem(TimingEvent event) {
-        if (event == null) {
-            return "no event";
-        }
-        if (event.getEventId() == null || event.getEventId().isBlank()) {
-            return "event without an eventId";
-        }
-        if (!sessionId.equals(event.getSessionId())) {
-            return "wrong session: event is for '" + event.getSessionId() + "', this is '" + sessionId + "'";
-        }
-        if (appliedEventIds.contains(event.getEventId())) {
-            return "duplicate event id '" + event.getEventId() + "'";
-        }
-        if (event.getSessionTimeMs() < 0) {
-            return "negative session time " + event.getSessionTimeMs() + " ms";
-        }
-        if (event.getPayload() == null) {
-            return "event without a payload";
-        }
+        wallClockMs = Math.max(wallClockMs, event.getWallClock().toEpochMilli());
         if (setup == null && !(event.getPayload() instanceof SessionStarted)) {
-            return "no SessionStarted yet for session '" + sessionId + "': "
-                    + event.getPayload().getClass().getSimpleName() + " cannot be applied";
+            waiting.add(event);
+            return ApplyResult.ok();
         }
-        return null;
+        ApplyResult result = applyPayload(event);
+        if (result.rejected()) {
+            eventsSeen--;
+        }
+        return result;
     }
 
     private ApplyResult applyPayload(TimingEvent event) {
         Object payload = event.getPayload();
         long at = event.getSessionTimeMs();
+        board = null;
+        ApplyResult result;
         if (payload instanceof SessionStarted started) {
-            return sessionStarted(started);
+            result = sessionStarted(started);
+        } else if (payload instanceof TrackStatusChanged change) {
+            boolean wasChequered = track.chequered();
+            String ignored = track.apply(change, at);
+            result = ignored == null ? ApplyResult.ok() : ApplyResult.ignored(ignored);
+            if (ignored == null) {
+                messages.trackStatus(change, at, !wasChequered && track.chequered());
+            }
+        } else if (payload instanceof SessionEnded end) {
+            ended = true;
+            messages.sessionEnded(end, at);
+            result = ApplyResult.ok();
+        } else {
+            boolean wasChequered = track.chequered();
+            result = carEvents.apply(payload, at);
+            if (result.applied()) {
+                messages.carEvent(payload, at);
+                if (!wasChequered && track.chequered()) {
+                    messages.chequered(track.chequeredAtMs());
+                }
+            }
         }
-        if (payload instanceof TrackStatusChanged change) {
-            String problem = track.apply(change, at);
-            return problem == null ? ApplyResult.ok() : ApplyResult.rejected(problem);
+        if (!result.rejected()) {
+            sessionTimeMs = Math.max(sessionTimeMs, at);
+            if (setup != null && !setup.isRace() && setup.scheduledDurationMs() != null
+                    && sessionTimeMs >= setup.scheduledDurationMs() && !track.chequered()) {
+                // Practice and qualifying end on the clock; a lap completed at or after it still counts.
+                track.chequeredByDuration(setup.scheduledDurationMs());
+                messages.chequered(setup.scheduledDurationMs());
+            }
         }
-        return carEvents.apply(payload, at);
+        if (payload instanceof SessionStarted && result.applied() && !waiting.isEmpty()) {
+            List<TimingEvent> ready = new ArrayList<>(waiting);
+            waiting.clear();
+            for (TimingEvent early : ready) {
+                if (applyPayload(early).rejected()) {
+                    eventsSeen--; // its car is not in the entry list that came
+                }
+            }
+        }
+        return result;
     }
 
     private ApplyResult sessionStarted(SessionStarted started) {
-        Long duration = started.getScheduledDurationMs();
-        if (duration != null && duration < 0) {
-            return ApplyResult.rejected("negative scheduled duration " + duration + " ms");
-        }
-        List<String> points = started.getIntermediatePoints() == null ? List.of() : started.getIntermediatePoints();
-        List<Entry> entries = started.getEntries() == null ? List.of() : started.getEntries();
-        Set<String> numbers = new HashSet<>();
-        for (Entry entry : entries) {
-            if (entry == null || entry.getCar() == null || entry.getCar().isBlank()) {
-                return ApplyResult.rejected("entry list has an entry without a race number");
-            }
-            if (entry.getCarClass() == null || entry.getCarClass().isBlank()) {
-                return ApplyResult.rejected("entry list gives car " + entry.getCar() + " no class");
-            }
-            if (!numbers.add(entry.getCar())) {
-                return ApplyResult.rejected("entry list names car " + entry.getCar() + " twice");
-            }
-        }
+        List<String> points = started.getIntermediatePoints();
         boolean pointsChanged = setup != null && setup.intermediatePoints().size() != points.size();
         if (pointsChanged && cars.values().stream().anyMatch(c -> c.latest() != null)) {
-            return ApplyResult.rejected("intermediate points changed from " + setup.intermediatePoints() + " to "
+            return ApplyResult.ignored("intermediate points changed from " + setup.intermediatePoints() + " to "
                     + points + " after crossings were applied");
         }
         SessionType type = started.getSessionType() == null ? SessionType.RACE : started.getSessionType();
-        setup = new SessionSetup(started.getName(), type, duration, points);
-        carEvents = new CarEvents(sessionId, setup, cars, track);
+        setup = new SessionSetup(started.getName(), type, started.getScheduledDurationMs(), points,
+                SessionSetup.minimumDriveTimes(started));
+        facts = SessionFacts.of(started);
+        carEvents = new CarEvents(setup, cars, track);
         // Re-sending the entry list (a late entry) replaces it; cars on both lists keep what they did.
         Map<String, CarRecord> previous = new LinkedHashMap<>(cars);
         cars.clear();
-        for (Entry entry : entries) {
+        for (Entry entry : started.getEntries()) {
             CarRecord car = pointsChanged ? null : previous.get(entry.getCar());
             if (car == null) {
                 car = new CarRecord(entry, setup.pointsPerLap());
@@ -164,12 +193,17 @@ public final class RaceSession {
         return sessionId;
     }
 
-    /** Latest session time applied. */
+    /** Latest session time applied: the session's "now". */
     public long sessionTimeMs() {
         return sessionTimeMs;
     }
 
-    /** Events taken in, applied or rejected. */
+    /** Latest wall clock of the events applied: the time the outputs carry (not the processing time). */
+    public long wallClockMs() {
+        return wallClockMs;
+    }
+
+    /** Events the session holds (applied, ignored where they stand, or waiting for the start). */
     public long eventsSeen() {
         return eventsSeen;
     }
@@ -178,7 +212,21 @@ public final class RaceSession {
         return track.chequered();
     }
 
-    /** Every car, overall order. After the chequered flag this is the final classification. */
+    /**
+     * The classification is final: the flag has fallen and the session has ended (SESSION_END), or every car has
+     * taken the flag, been retired, or passed no timing point for 15 minutes.
+     */
+    public boolean classificationFinal() {
+        if (setup == null || !track.chequered()) {
+            return false;
+        }
+        if (ended || !setup.isRace()) {
+            return true;
+        }
+        return ProvisionalClassification.everyCarDone(cars.values(), setup, track.chequeredAtMs(), sessionTimeMs);
+    }
+
+    /** Every car, overall order. */
     public Standings overall() {
         return StandingsWriter.standings(header(), board(), null);
     }
@@ -192,20 +240,19 @@ public final class RaceSession {
     }
 
     /**
-     * After the chequered flag: the final classification (Classified / Not classified / Retired, penalties applied).
-     * Before it: the live order with statuses Running / In pit / Retired. It is the same board as {@link #overall()}:
-     * once the flag has fallen every board shows final-classification statuses.
+     * The classification as it stands: after the flag the provisional order (finished cars frozen, cars on their
+     * last lap Running), final once {@link #classificationFinal()}; before the flag the live order.
      */
     public Standings classification() {
         return overall();
     }
 
     /**
-     * WEC championship points once the flag has fallen (Classified cars by class position, scaled by the scheduled
-     * duration, +1 for each class's pole sitter); empty before the flag or without a scheduled duration.
+     * WEC championship points once the classification is final (Classified cars by class position, scaled by the
+     * scheduled duration, +1 for each class's pole sitter); empty before or without a scheduled duration.
      */
     public Map<String, Integer> championshipPoints(Collection<String> poleSitters) {
-        if (setup == null || !setup.isRace() || !track.chequered() || setup.scheduledDurationMs() == null) {
+        if (setup == null || !setup.isRace() || !classificationFinal() || setup.scheduledDurationMs() == null) {
             return Map.of();
         }
         return ChampionshipPoints.of(classification(), setup.scheduledDurationMs(),
@@ -229,6 +276,8 @@ public final class RaceSession {
                 .setActiveSlowZones(track.slowZones())
                 .setActiveYellowZones(track.yellowZones())
                 .setChequeredAtMs(track.chequeredAtMs())
+                .setSessionEnded(classificationFinal())
+                .setMessages(messages.messages())
                 .build();
     }
 
@@ -240,8 +289,9 @@ public final class RaceSession {
 
     /**
      * "What is the gap between #51 and #8 right now?": the gap of whichever is behind on the board to the other,
-     * by the session's rule (live gap rule in a race, final gap after the flag, best-lap difference in qualifying).
-     * Null if either car is unknown; the gap inside is null when there is nothing to measure yet.
+     * by the session's rule (live gap rule in a race until the classification is final, final gap then, best-lap
+     * difference in qualifying). Null if either car is unknown; the gap inside is null when there is nothing to
+     * measure yet.
      */
     public PairGap gapBetween(String carA, String carB) {
         Board current = board();
@@ -265,20 +315,15 @@ public final class RaceSession {
             Long behindBest = behind.car().lapStats().bestLapMs();
             return aheadBest == null || behindBest == null ? null : GapValue.ofTime(behindBest - aheadBest);
         }
-        if (track.chequered()) {
-            int laps = ahead.laps() - behind.laps();
-            if (laps != 0) {
-                return GapValue.ofLaps(laps);
-            }
-            return ahead.totalTimeMs() == null || behind.totalTimeMs() == null ? null
-                    : GapValue.ofTime(behind.totalTimeMs() - ahead.totalTimeMs());
+        if (classificationFinal()) {
+            return FinalClassification.gap(ahead, behind);
         }
         return GapRule.live(ahead.car(), behind.car(), setup.pointsPerLap(), sessionTimeMs);
     }
 
     private StandingsWriter.Header header() {
-        return new StandingsWriter.Header(sessionId, setup == null ? null : setup.name(), sessionTimeMs,
-                track.status(), track.chequered(), eventsSeen, setup == null ? 1 : setup.pointsPerLap());
+        return new StandingsWriter.Header(sessionId, setup, sessionTimeMs, track.status(), track.chequered(),
+                track.chequeredAtMs(), classificationFinal(), eventsSeen);
     }
 
     private Board board() {
@@ -296,8 +341,11 @@ public final class RaceSession {
         if (!setup.isRace()) {
             return BestLapOrder.board(all, setup, track.chequered());
         }
-        if (track.chequered()) {
+        if (classificationFinal()) {
             return FinalClassification.board(all, setup, track.chequeredAtMs());
+        }
+        if (track.chequered()) {
+            return ProvisionalClassification.board(all, setup, track.chequeredAtMs(), sessionTimeMs);
         }
         return LiveRaceOrder.board(all, setup, sessionTimeMs);
     }

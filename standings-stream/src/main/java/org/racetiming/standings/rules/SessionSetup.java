@@ -1,13 +1,34 @@
 package org.racetiming.standings.rules;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.racetiming.event.MinimumDriveTime;
+import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 
-/** What SessionStarted said about the session itself: its kind, length and timing lines. */
-record SessionSetup(String name, SessionType type, Long scheduledDurationMs, List<String> intermediatePoints) {
+/**
+ * What SessionStarted said about the session itself: its kind, length, timing lines and the minimum drive time per
+ * driver category.
+ */
+record SessionSetup(String name, SessionType type, Long scheduledDurationMs, List<String> intermediatePoints,
+                    Map<String, Long> minimumDriveMsByCategory) {
 
     SessionSetup {
         intermediatePoints = List.copyOf(intermediatePoints);
+        minimumDriveMsByCategory = Map.copyOf(minimumDriveMsByCategory);
+    }
+
+    SessionSetup(String name, SessionType type, Long scheduledDurationMs, List<String> intermediatePoints) {
+        this(name, type, scheduledDurationMs, intermediatePoints, Map.of());
+    }
+
+    static Map<String, Long> minimumDriveTimes(SessionStarted started) {
+        Map<String, Long> minimums = new HashMap<>();
+        for (MinimumDriveTime minimum : started.getMinimumDriveTimes()) {
+            minimums.put(minimum.getCategory(), minimum.getMinimumMs());
+        }
+        return minimums;
     }
 
     /** Timing lines per lap: the intermediate points plus the finish line. */

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.racetiming.event.Driver;
+import org.racetiming.event.SessionType;
 import org.racetiming.event.TrackStatus;
+import org.racetiming.output.CarState;
+import org.racetiming.output.DriverTime;
 import org.racetiming.output.CarGaps;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.Standings;
@@ -15,9 +19,13 @@ import org.racetiming.output.Standings;
  */
 final class StandingsWriter {
 
-    /** The session-level facts every output record carries. */
-    record Header(String sessionId, String sessionName, long sessionTimeMs, TrackStatus trackStatus,
-                  boolean chequered, long eventsSeen, int pointsPerLap) {
+    /** The session-level facts every output record carries; {@code setup} is null before the session's start. */
+    record Header(String sessionId, SessionSetup setup, long sessionTimeMs, TrackStatus trackStatus,
+                  boolean chequered, Long chequeredAtMs, boolean classificationFinal, long eventsSeen) {
+
+        int pointsPerLap() {
+            return setup == null ? 1 : setup.pointsPerLap();
+        }
     }
 
     private StandingsWriter() {
@@ -33,12 +41,16 @@ final class StandingsWriter {
         }
         return Standings.newBuilder()
                 .setSessionId(header.sessionId())
-                .setSessionName(header.sessionName())
+                .setSessionName(header.setup() == null ? null : header.setup().name())
                 .setCarClass(carClass)
                 .setSessionTimeMs(header.sessionTimeMs())
                 .setTrackStatus(header.trackStatus())
                 .setChequered(header.chequered())
                 .setEventsSeen(header.eventsSeen())
+                .setSessionType(header.setup() == null ? SessionType.RACE : header.setup().type())
+                .setScheduledDurationMs(header.setup() == null ? null : header.setup().scheduledDurationMs())
+                .setChequeredAtMs(header.chequeredAtMs())
+                .setFinalClassification(header.classificationFinal())
                 .setCars(cars)
                 .build();
     }
@@ -98,10 +110,32 @@ final class StandingsWriter {
                 .setStintLaps(pit.stintLaps(car.lapsDriven(header.pointsPerLap())))
                 .setStintTimeMs(pit.stintTimeMs(lastPassedMs))
                 .setDriverName(pit.driver())
-                .setDriverTimes(pit.driveTimes(lastPassedMs))
+                .setDriverTimes(withMinimums(pit.driveTimes(lastPassedMs), car, header.setup()))
                 .setPenaltyLaps(car.penaltyLaps())
                 .setPenaltyTimeMs(car.penaltyTimeMs())
+                .setStoppedSinceMs(placing.state() == CarState.STOPPED ? StoppedCars.stoppedSince(car, header.sessionTimeMs()) : null)
+                .setPitInAtMs(pit.pitInAtMs())
+                .setFinished(placing.state() == CarState.FINISHED)
                 .build();
+    }
+
+    /** Each driver's category from the entry list, and the session's minimum drive time for it. */
+    private static List<DriverTime> withMinimums(List<DriverTime> times, CarRecord car, SessionSetup setup) {
+        Map<String, String> categories = new HashMap<>();
+        for (Driver driver : car.entry().getDrivers()) {
+            if (driver.getCategory() != null) {
+                categories.put(driver.getName(), driver.getCategory());
+            }
+        }
+        if (categories.isEmpty()) {
+            return times;
+        }
+        for (DriverTime time : times) {
+            String category = categories.get(time.getDriverName());
+            time.setCategory(category);
+            time.setMinimumMs(category == null || setup == null ? null : setup.minimumDriveMsByCategory().get(category));
+        }
+        return times;
     }
 
     /** Best lap overall and per class, for the purple/green highlighting on screens. */

@@ -22,18 +22,24 @@ final class TrackConditions {
     private Long chequeredAtMs;
     private boolean chequeredByEvent;
 
-    /** Checks and applies a change; returns the reason it cannot apply, or null. */
+    TrackConditions copy() {
+        TrackConditions copy = new TrackConditions();
+        copy.red = red;
+        copy.safetyCar = safetyCar;
+        copy.fullCourseYellow = fullCourseYellow;
+        copy.slowZones.addAll(slowZones);
+        copy.yellowZones.addAll(yellowZones);
+        copy.chequeredAtMs = chequeredAtMs;
+        copy.chequeredByEvent = chequeredByEvent;
+        return copy;
+    }
+
+    /** Applies a change; returns why it changes nothing (a zone that is not active), or null. */
     String apply(TrackStatusChanged change, long atMs) {
         TrackStatus status = change.getStatus();
-        if (status == null) {
-            return "track status change without a status";
-        }
         boolean active = change.getActive();
         switch (status) {
             case GREEN -> {
-                if (!active) {
-                    return "GREEN cannot be ended; send the condition that replaces it";
-                }
                 red = false;
                 safetyCar = false;
                 fullCourseYellow = false;
@@ -44,12 +50,7 @@ final class TrackConditions {
             case SLOW_ZONE, YELLOW -> {
                 return applyZone(status, change.getZone(), active);
             }
-            case CHEQUERED -> {
-                if (!active) {
-                    return "the chequered flag cannot be withdrawn";
-                }
-                chequeredByEvent(atMs);
-            }
+            case CHEQUERED -> chequeredByEvent(atMs);
             default -> {
                 return "unknown track status " + status;
             }
@@ -59,9 +60,6 @@ final class TrackConditions {
 
     private String applyZone(TrackStatus status, String zone, boolean active) {
         String kind = status == TrackStatus.SLOW_ZONE ? "slow zone" : "yellow zone";
-        if (zone == null || zone.isBlank()) {
-            return status + " needs a zone id";
-        }
         Set<String> zones = status == TrackStatus.SLOW_ZONE ? slowZones : yellowZones;
         if (active) {
             zones.add(zone);

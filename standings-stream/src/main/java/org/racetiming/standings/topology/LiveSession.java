@@ -4,27 +4,30 @@ import java.util.HashMap;
 import java.util.Map;
 import org.racetiming.output.CarGaps;
 import org.racetiming.output.TrackStatusState;
-import org.racetiming.standings.rules.RaceSession;
+import org.racetiming.standings.rules.EventTimeline;
 
-/** One session as the processor holds it: the rules' state, where its event log ends, what was last sent. */
+/** One session as the processor holds it: its events, where its log's sequence is, what was last sent. */
 final class LiveSession {
 
-    private final RaceSession race;
+    private final EventTimeline timeline;
     private long nextSeq;
     private boolean dirty;
     private long lastEmitWallMs = Long.MIN_VALUE;
+    /** Wall clock of the last event taken in, for evicting idle sessions. */
+    private long lastInputWallMs;
     /** Record timestamp of the oldest event not yet reflected in what was sent: where a latency measure starts. */
     private long oldestPendingInputMs = Long.MAX_VALUE;
     private final Map<String, CarGaps> lastGaps = new HashMap<>();
     private TrackStatusState lastTrack;
 
-    LiveSession(RaceSession race, long nextSeq) {
-        this.race = race;
+    LiveSession(EventTimeline timeline, long nextSeq, long nowWallMs) {
+        this.timeline = timeline;
         this.nextSeq = nextSeq;
+        this.lastInputWallMs = nowWallMs;
     }
 
-    RaceSession race() {
-        return race;
+    EventTimeline timeline() {
+        return timeline;
     }
 
     long takeSeq() {
@@ -35,8 +38,13 @@ final class LiveSession {
         dirty = true;
     }
 
-    void inputAt(long recordTimestampMs) {
+    void inputAt(long recordTimestampMs, long nowWallMs) {
         oldestPendingInputMs = Math.min(oldestPendingInputMs, recordTimestampMs);
+        lastInputWallMs = nowWallMs;
+    }
+
+    long lastInputWallMs() {
+        return lastInputWallMs;
     }
 
     /** The oldest pending input's timestamp, or null when nothing new came in since the last emission. */

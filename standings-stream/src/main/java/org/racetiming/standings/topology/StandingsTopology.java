@@ -23,7 +23,7 @@ public final class StandingsTopology {
 
     public static final String SOURCE = "timing-events-source";
     public static final String PROCESSOR = "standings-processor";
-    /** Every applied event of every session, in order: rebuild after restart, and time travel. */
+    /** Every event every session holds: rebuild after restart or rebalance, and time travel. */
     public static final String SESSION_EVENTS_STORE = "session-events";
     public static final String OVERALL_SINK = "overall-standings-sink";
     public static final String CLASS_SINK = "class-standings-sink";
@@ -46,13 +46,24 @@ public final class StandingsTopology {
      *     by a punctuation, so a replay at full speed does not write a whole leaderboard per event.
      */
     public static Topology build(StandingsTopics topics, Duration emitInterval) {
+        return build(topics, emitInterval, new SessionTimelines());
+    }
+
+    /** @param sessions where the stream tasks share the sessions they hold with this instance's queries */
+    public static Topology build(StandingsTopics topics, Duration emitInterval, SessionTimelines sessions) {
+        return build(topics, emitInterval, sessions, SessionRetention.DEFAULT);
+    }
+
+    /** @param retention when sessions leave memory and finished sessions' logs are archived */
+    public static Topology build(StandingsTopics topics, Duration emitInterval, SessionTimelines sessions,
+                                 SessionRetention retention) {
         StoreBuilder<KeyValueStore<Bytes, byte[]>> eventLog = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SESSION_EVENTS_STORE), Serdes.Bytes(), Serdes.ByteArray());
 
         Topology topology = new Topology();
         Topic<String, ?> in = topics.timingEvents();
         topology.addSource(SOURCE, in.keySerde().deserializer(), topics.timingEvents().valueSerde().deserializer(), in.name());
-        topology.addProcessor(PROCESSOR, () -> new StandingsProcessor(emitInterval), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new StandingsProcessor(emitInterval, retention, sessions), SOURCE);
         topology.addStateStore(eventLog, PROCESSOR);
         addSink(topology, OVERALL_SINK, topics.overallStandings());
         addSink(topology, CLASS_SINK, topics.classStandings());

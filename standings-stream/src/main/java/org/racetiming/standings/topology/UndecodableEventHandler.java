@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What to do with a record of timing-events that cannot be decoded.
  *
- * <p>Bad bytes are a fact of the record: it goes to timing-events-rejected with the reason and the
- * topology carries on. A registry that cannot be reached is a fact of the moment: skipping would
- * lose valid events for good, so the topology stops instead and resumes from the same offset once
- * restarted.
+ * <p>Bad bytes are a fact of the record (no magic byte, truncated, not Avro of the schema it names): it goes to
+ * timing-events-rejected with the reason and the topology carries on. Anything the registry answers or fails to
+ * answer is a fact of the infrastructure: unreachable, a 5xx, and also a 404 for a well-formed record's schema id
+ * (the registry lost its schemas, e.g. an in-memory registry restarted empty). Skipping would lose a race's valid
+ * events for good, so the topology stops instead, with the registry's answer, and resumes from the same offset once
+ * the registry is right again.
  */
 public final class UndecodableEventHandler implements DeserializationExceptionHandler {
 
@@ -33,9 +35,10 @@ public final class UndecodableEventHandler implements DeserializationExceptionHa
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        if (registryUnavailable(exception)) {
-            LOG.error("schema registry unavailable while reading {}-{}@{}: stopping rather than skipping events",
-                    record.topic(), record.partition(), record.offset(), exception);
+        if (registryFault(exception)) {
+            LOG.error("the schema registry did not give the schema of {}-{}@{} ({}): stopping rather than skipping"
+                    + " valid events; fix the registry and restart", record.topic(), record.partition(), record.offset(),
+                    exception.getMessage(), exception);
             return Response.fail();
         }
         String reason = "undecodable event: " + exception.getMessage();
@@ -47,11 +50,11 @@ public final class UndecodableEventHandler implements DeserializationExceptionHa
         return Response.resume(List.of(new ProducerRecord<>(Topics.TIMING_EVENTS_REJECTED, null, record.key(), value, headers)));
     }
 
-    /** Unreachable, or answering 5xx: not the record's fault. A 404 for its schema id is. */
-    static boolean registryUnavailable(Throwable e) {
+    /** The registry did not give the record's schema, for whatever reason: not the record's fault. */
+    static boolean registryFault(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SchemaRegistryException sre) {
-                return sre.httpStatus() == SchemaRegistryException.NO_STATUS || sre.httpStatus() >= 500;
+            if (t instanceof SchemaRegistryException) {
+                return true;
             }
         }
         return false;

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.standings.query.StandingsQueries;
+import org.racetiming.standings.topology.SessionTimelines;
 import org.racetiming.standings.topology.RegistryFreeTopics;
 import org.racetiming.standings.topology.StandingsTopics;
 import org.racetiming.standings.topology.StandingsTopology;
@@ -38,11 +39,12 @@ final class DrivenStandings implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
         // A long emit interval: the test driver's clock does not move, so boards are sent once; queries need none.
-        driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, Duration.ofHours(1)), props);
+        SessionTimelines sessions = new SessionTimelines();
+        driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, Duration.ofHours(1), sessions), props);
         events = driver.createInputTopic(Topics.TIMING_EVENTS, Serdes.String().serializer(),
                 TOPICS.timingEvents().valueSerde().serializer());
         KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(StandingsTopology.SESSION_EVENTS_STORE);
-        queries = new StandingsQueries(() -> store);
+        queries = new StandingsQueries(() -> store, sessions);
     }
 
     private static Path tempDir() {

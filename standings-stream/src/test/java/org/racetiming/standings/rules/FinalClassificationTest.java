@@ -93,7 +93,8 @@ class FinalClassificationTest {
         RaceSession session = race.session();
         apply(session, inTimeOrder(
                 race.steadyLaps("51", 1, 6, "0.000", "3:30.000"),
-                race.steadyLaps("2", 1, 3, "0.000", "3:35.000")));
+                race.steadyLaps("2", 1, 3, "0.000", "3:35.000"),
+                java.util.List.of(race.sessionEnd("25:00.000"))));
 
         CarStanding retired = row(session.classification(), "2");
 
@@ -146,7 +147,7 @@ class FinalClassificationTest {
                 race.steadyLaps("1", 1, 10, "0.000", "3:00.000"),
                 race.steadyLaps("2", 1, 9, "0.000", "3:10.000"),
                 race.steadyLaps("3", 1, 3, "0.000", "10:00.000"),
-                java.util.List.of(race.status(TrackStatus.CHEQUERED, "29:00.000"))));
+                java.util.List.of(race.status(TrackStatus.CHEQUERED, "29:00.000"), race.sessionEnd("35:00.000"))));
 
         Standings result = session.classification();
 

@@ -85,6 +85,42 @@ class LeMans2023Test {
         assertThat(session.classStandings("LMGTE Am").getCars().get(0).getCar()).isEqualTo("33");
     }
 
+    @Test
+    void shouldShowTheLapsACarParkedSinceHourSevenIsDownNotAStaleTime() {
+        RaceSession session = RealRaces.replay(events(), RaceTime.parse("16:00:00.000")).session();
+        CarStanding parked = row(session.overall(), "75");
+
+        assertThat(parked.getLaps()).isEqualTo(84);
+        assertThat(parked.getState()).isEqualTo(org.racetiming.output.CarState.STOPPED);
+        assertThat(parked.getStatus()).as("STATUS stays Running / In pit / Retired before the flag").isIn("Running", "In pit");
+        assertThat(parked.getStoppedSinceMs()).isBetween(RaceTime.parse("6:40:00.000"), RaceTime.parse("6:50:00.000"));
+        // #51 has 216 laps and has passed #75's last line 131 more times since: laps, never "2:37.457".
+        assertThat(text(session.gapBetween("51", "75").gap())).isEqualTo("131 Laps");
+        assertThat(text(parked.getGapFirst())).isEqualTo("131 Laps");
+    }
+
+    @Test
+    void shouldKeepCarsOnTheirLastLapInRaceOrderBetweenTheFlagAndTheFinalClassification() {
+        RaceSession session = RealRaces.replay(events(), RaceTime.parse("24:01:03.000")).session();
+        Standings board = session.classification();
+        CarStanding winner = row(board, "51");
+        CarStanding second = row(board, "8");
+
+        assertThat(session.chequered()).isTrue();
+        assertThat(session.classificationFinal()).isFalse();
+        assertThat(winner.getStatus()).isEqualTo("Classified");
+        assertThat(winner.getFinished()).isTrue();
+        assertThat(second.getPosition()).as("#8 is on its last lap, 2nd").isEqualTo(2);
+        assertThat(second.getStatus()).isEqualTo("Running");
+        List<String> statuses = board.getCars().stream().map(CarStanding::getStatus).toList();
+        int firstRetired = statuses.indexOf("Retired");
+        assertThat(statuses.subList(firstRetired, statuses.size())).as("retired cars go below").containsOnly("Retired");
+        assertThat(board.getCars().subList(firstRetired, statuses.size()))
+                .as("Retired after the flag: no timing line for 15 minutes")
+                .allSatisfy(car -> assertThat(car.getLastPassedMs()).isLessThanOrEqualTo(RaceTime.parse("23:46:03.000")));
+        assertThat(board.getFinalClassification()).isFalse();
+    }
+
     private static String orEmpty(String text) {
         return text == null ? "" : text;
     }

@@ -169,6 +169,10 @@ final class RaceEvents {
         return event(at, CarRetired.newBuilder().setCar(car).setReason("accident").build());
     }
 
+    TimingEvent sessionEnd(String at) {
+        return event(at, org.racetiming.event.SessionEnded.newBuilder().build());
+    }
+
     TimingEvent penalty(String car, int laps, long timeMs, String at) {
         return event(at, PenaltyApplied.newBuilder().setCar(car).setLaps(laps).setTimeMs(timeMs).build());
     }

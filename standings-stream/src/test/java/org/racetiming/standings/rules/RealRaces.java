@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
@@ -26,7 +27,7 @@ import org.racetiming.time.RaceTime;
  * module's adapters exactly as the system reads them. Nothing of the data is copied into the repository; a test
  * skips visibly when the folder is not there.
  */
-final class RealRaces {
+public final class RealRaces {
 
     /** A replayed race: its events, the session fed with them, and what the session rejected. */
     record Replay(List<TimingEvent> events, RaceSession session, Map<String, Integer> rejectedByReason,
@@ -45,7 +46,7 @@ final class RealRaces {
     }
 
     /** The race's events in session-time order: the analysis file merged with race control, if any. */
-    static List<TimingEvent> events(String race, String scheduledDuration) {
+    public static List<TimingEvent> events(String race, String scheduledDuration) {
         Path folder = folder(race);
         FeedOptions options = FeedOptions.race(race).withSessionName(race)
                 .withScheduledDurationMs(RaceTime.parse(scheduledDuration));
@@ -53,11 +54,23 @@ final class RealRaces {
         assertThat(timing.rejected()).as("rows the adapter rejected in %s", race).isEmpty();
         Path raceControl = folder.resolve("race-control.jsonl");
         if (!Files.isRegularFile(raceControl)) {
-            return timing.events();
+            return complete(timing.events());
         }
         FeedResult decisions = RaceControlReader.read(raceControl, options);
         assertThat(decisions.rejected()).as("race-control lines rejected in %s", race).isEmpty();
-        return SessionTimeline.merge(timing.events(), decisions.events());
+        return complete(SessionTimeline.merge(timing.events(), decisions.events()));
+    }
+
+    /** A complete recorded file ends with SESSION_END (DOMAIN.md): the results are final. */
+    private static List<TimingEvent> complete(List<TimingEvent> events) {
+        TimingEvent last = events.get(events.size() - 1);
+        if (last.getPayload() instanceof SessionEnded) {
+            return events;
+        }
+        List<TimingEvent> all = new ArrayList<>(events);
+        all.add(TimingEvent.newBuilder(last).setEventId("end").setSource("test")
+                .setPayload(SessionEnded.newBuilder().build()).build());
+        return all;
     }
 
     static Replay replay(String race, String scheduledDuration) {

@@ -57,7 +57,7 @@ class SessionEventLogTest {
 
         void put(int partition, String session, int events) {
             for (int seq = 0; seq < events; seq++) {
-                partitions.get(partition).put(SessionEventLog.key(session, seq), new byte[0]);
+                partitions.get(partition).put(SessionEventLog.key(session, seq * 1000L, seq), new byte[0]);
             }
         }
 

@@ -16,6 +16,11 @@ public final class EventIds {
         return "start";
     }
 
+    /** Race control ended the session: there is one end per session, like one start. */
+    public static String sessionEnded() {
+        return "end";
+    }
+
     public static String lapCompleted(String car, int lap) {
         return "lap/" + car + "/" + lap;
     }

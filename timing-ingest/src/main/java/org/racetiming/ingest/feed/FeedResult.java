@@ -4,8 +4,9 @@ import java.util.List;
 import org.racetiming.event.TimingEvent;
 
 /**
- * What a feed adapter made of its input: the events in session-time order, and every record it
- * could not use with the reason. Together they account for every input record.
+ * What a feed adapter made of its input: the events in the order to publish them (session-time
+ * order for a timing file; arrival order for a recorded live feed, which may repeat an event), and
+ * every record it could not use with the reason. Together they account for every input record.
  */
 public record FeedResult(List<TimingEvent> events, List<RejectedRecord> rejected) {
 

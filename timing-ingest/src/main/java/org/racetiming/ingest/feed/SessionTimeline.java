@@ -3,25 +3,18 @@ package org.racetiming.ingest.feed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.racetiming.event.SessionStarted;
 import org.racetiming.event.TimingEvent;
-import org.racetiming.event.TrackStatusChanged;
+import org.racetiming.timeline.SessionOrder;
 
-/**
- * The order of a session's events: by session time; at equal times the session start first, then
- * track status (a flag shown at a crossing applies to that crossing), then everything else in the
- * order it was given.
- */
+/** A session's events in the order the rules apply them ({@link SessionOrder}). */
 public final class SessionTimeline {
 
-    /** Session time, then kind rank. Not a total order on its own: sort stably with it. */
-    public static final Comparator<TimingEvent> ORDER =
-            Comparator.comparingLong(TimingEvent::getSessionTimeMs).thenComparingInt(SessionTimeline::rank);
+    public static final Comparator<TimingEvent> ORDER = SessionOrder.ORDER;
 
     private SessionTimeline() {
     }
 
-    /** Both lists' events in timeline order; at full ties {@code a}'s come before {@code b}'s. */
+    /** Both lists' events in timeline order. */
     public static List<TimingEvent> merge(List<TimingEvent> a, List<TimingEvent> b) {
         List<TimingEvent> all = new ArrayList<>(a.size() + b.size());
         all.addAll(a);
@@ -29,20 +22,9 @@ public final class SessionTimeline {
         return sort(all);
     }
 
-    /** Sorts in place (stable: List.sort is a merge sort) and returns the list. */
+    /** Sorts in place and returns the list. */
     public static List<TimingEvent> sort(List<TimingEvent> events) {
         events.sort(ORDER);
         return events;
-    }
-
-    static int rank(TimingEvent event) {
-        Object payload = event.getPayload();
-        if (payload instanceof SessionStarted) {
-            return 0;
-        }
-        if (payload instanceof TrackStatusChanged) {
-            return 1;
-        }
-        return 2;
     }
 }

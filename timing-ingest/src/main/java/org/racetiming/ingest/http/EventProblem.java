@@ -28,7 +28,7 @@ public record EventProblem(Integer index, String field, String reason, Integer l
     }
 
     /** "lap: must be a whole number", or the reason alone. */
-    String describe() {
+    public String describe() {
         return field == null ? reason : field + ": " + reason;
     }
 }

@@ -12,15 +12,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.racetiming.event.Driver;
 import org.racetiming.event.DriverChanged;
 import org.racetiming.event.Entry;
 import org.racetiming.event.LapCompleted;
+import org.racetiming.event.MinimumDriveTime;
 import org.racetiming.event.PitIn;
 import org.racetiming.event.PitOut;
 import org.racetiming.event.SessionStarted;
@@ -39,21 +42,24 @@ import org.racetiming.time.RaceTime;
  * read by the JSON Lines adapter's own {@link RaceControlLineParser}, so both paths agree.
  * Unknown fields are ignored. Checks that need the session's history (unknown car, duplicate, lap
  * going backwards...) are not made here but by the shared validator.
+ *
+ * <p>Public because a recorded live feed (JSON Lines of these objects) is read by the same parser:
+ * an event means the same, and gets the same default id, whether it came over HTTP or from a file.
  */
-final class HttpEventParser {
+public final class HttpEventParser {
 
     /** The types of timing events; race-control types ({@link RaceControlType}) are the others. */
     enum TimingType { SESSION_STARTED, LAP_COMPLETED, TIMING_POINT, PIT_IN, PIT_OUT, DRIVER_CHANGE }
 
     /** One event of a request: made, or the problems that stopped it. */
-    record Item(int index, JsonNode raw, TimingEvent event, List<EventProblem> problems) {
-        boolean ok() {
+    public record Item(int index, JsonNode raw, TimingEvent event, List<EventProblem> problems) {
+        public boolean ok() {
             return event != null;
         }
     }
 
     /** The body is not JSON; where the parser stopped. */
-    static final class NotJsonException extends Exception {
+    public static final class NotJsonException extends Exception {
         private final int line;
         private final int column;
 
@@ -63,7 +69,7 @@ final class HttpEventParser {
             this.column = column;
         }
 
-        EventProblem problem() {
+        public EventProblem problem() {
             return EventProblem.notJson(getMessage(), line, column);
         }
     }
@@ -83,9 +89,7 @@ final class HttpEventParser {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            throw new NotJsonException("not JSON: " + e.getOriginalMessage(), where == null ? 0 : where.getLineNr(),
-                    where == null ? 0 : where.getColumnNr());
+            throw notJson(e);
         } catch (IOException e) {
             throw new NotJsonException("not JSON: " + e.getMessage(), 0, 0);
         }
@@ -104,23 +108,60 @@ final class HttpEventParser {
                 .toString().toLowerCase(Locale.ROOT), 1, 1);
     }
 
+    /**
+     * One line of a recorded feed as JSON: any JSON value (an array or a number is an event the
+     * parser then refuses with its reason); an empty or broken line is {@link NotJsonException}.
+     */
+    public static JsonNode line(String line) throws NotJsonException {
+        try {
+            JsonNode node = JSON.readTree(line);
+            if (node == null || node.isMissingNode()) {
+                throw new NotJsonException("empty line: expected a JSON event object", 1, 1);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        }
+    }
+
+    private static NotJsonException notJson(JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        return new NotJsonException("not JSON: " + e.getOriginalMessage(), where == null ? 0 : where.getLineNr(),
+                where == null ? 0 : where.getColumnNr());
+    }
+
     private final String sessionId;
     private final String source;
-    private final Instant receivedAt;
+    private final LongFunction<Instant> defaultWallClock;
     private final RaceControlLineParser raceControl;
 
     /**
+     * For the events of one request.
+     *
      * @param source     the events' source, e.g. {@code http:<request id>}
      * @param receivedAt wall clock of events that do not give their own
      */
-    HttpEventParser(String sessionId, String source, Instant receivedAt) {
+    public HttpEventParser(String sessionId, String source, Instant receivedAt) {
+        this(sessionId, source, at -> receivedAt);
+    }
+
+    /**
+     * @param source           the events' default source ({@link #read(int, JsonNode, String)} gives each its own)
+     * @param defaultWallClock wall clock of an event that does not give its own, by its session time
+     */
+    public HttpEventParser(String sessionId, String source, LongFunction<Instant> defaultWallClock) {
         this.sessionId = sessionId;
         this.source = source;
-        this.receivedAt = receivedAt;
+        this.defaultWallClock = defaultWallClock;
         this.raceControl = new RaceControlLineParser(FeedOptions.race(sessionId));
     }
 
-    Item read(int index, JsonNode node) {
+    public Item read(int index, JsonNode node) {
+        return read(index, node, source);
+    }
+
+    /** Reads one event object whose source is its own (e.g. a line of a file: {@code feed.jsonl:12}). */
+    public Item read(int index, JsonNode node, String eventSource) {
         if (node == null || !node.isObject()) {
             return new Item(index, node, null, List.of(EventProblem.of(index, null, "an event must be a JSON object, not "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)))));
@@ -148,7 +189,8 @@ final class HttpEventParser {
         if (eventId != null) {
             event.setEventId(eventId);
         }
-        event.setWallClock(wallClock != null ? wallClock : receivedAt);
+        event.setSource(eventSource);
+        event.setWallClock(wallClock != null ? wallClock : defaultWallClock.apply(event.getSessionTimeMs()));
         return new Item(index, node, event, List.of());
     }
 
@@ -216,10 +258,47 @@ final class HttpEventParser {
         Long duration = f.optionalTime("scheduledDuration", null);
         List<String> points = f.optionalTexts("intermediatePoints");
         List<Entry> entries = entries(f);
+        List<MinimumDriveTime> minimums = minimumDriveTimes(f);
         if (!f.ok()) {
             return null;
         }
-        return new SessionStarted(name == null ? sessionId : name, sessionType, duration, points == null ? List.of() : points, entries, List.of());
+        return new SessionStarted(name == null ? sessionId : name, sessionType, duration, points == null ? List.of() : points, entries,
+                minimums);
+    }
+
+    /** {@code [{"category":"BRONZE","minimum":"2:20:00"}]}: one minimum per driver category. */
+    private List<MinimumDriveTime> minimumDriveTimes(Fields f) {
+        JsonNode list = present(f.node.get("minimumDriveTimes"));
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            f.problem("minimumDriveTimes", "must be an array of {\"category\", \"minimum\"}");
+            return List.of();
+        }
+        List<MinimumDriveTime> minimums = new ArrayList<>(list.size());
+        Set<String> categories = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "minimumDriveTimes[" + i + "]";
+            if (!list.get(i).isObject()) {
+                f.problem(at, "must be an object with category and minimum");
+                continue;
+            }
+            Fields m = f.nested(list.get(i), at + ".");
+            String category = m.requiredText("category");
+            Long minimum = m.requiredTime("minimum");
+            if (category != null && !categories.add(category(category))) {
+                m.problem("category", "'" + category + "' is given twice");
+            } else if (category != null && minimum != null) {
+                minimums.add(new MinimumDriveTime(category(category), minimum));
+            }
+        }
+        return minimums;
+    }
+
+    /** Categories are compared as words (FIA writes them in capitals): "Bronze" is BRONZE. */
+    private static String category(String text) {
+        return text.strip().toUpperCase(Locale.ROOT);
     }
 
     private List<Entry> entries(Fields f) {
@@ -245,18 +324,58 @@ final class HttpEventParser {
             String group = e.optionalText("group");
             String team = e.optionalText("team");
             String vehicle = e.optionalText("vehicle");
-            List<String> drivers = e.optionalTexts("drivers");
+            List<Driver> lineUp = drivers(e);
             if (car != null && carClass != null) {
-                List<Driver> lineUp = new ArrayList<>();
-                if (drivers != null) {
-                    for (int seat = 0; seat < drivers.size(); seat++) {
-                        lineUp.add(new Driver(seat + 1, drivers.get(seat), null));
-                    }
-                }
                 entries.add(new Entry(car, carClass, group, team, vehicle, lineUp));
             }
         }
         return entries;
+    }
+
+    /**
+     * A line-up by seat: each driver a name, or {@code {"name", "category", "seat"}} (seat defaults to
+     * the place in the list, as for a plain name).
+     */
+    private static List<Driver> drivers(Fields e) {
+        JsonNode list = present(e.node.get("drivers"));
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            e.problem("drivers", "must be an array of names or {\"name\", \"category\"} objects, not " + list);
+            return List.of();
+        }
+        List<Driver> lineUp = new ArrayList<>(list.size());
+        Set<Integer> seats = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "drivers[" + i + "]";
+            JsonNode item = list.get(i);
+            String name;
+            String category = null;
+            Integer seat = i + 1;
+            if (item.isTextual() && !item.textValue().isBlank()) {
+                name = item.textValue().strip();
+            } else if (item.isObject()) {
+                Fields d = e.nested(item, at + ".");
+                name = d.requiredText("name");
+                String given = d.optionalText("category");
+                category = given == null ? null : category(given);
+                Integer givenSeat = d.optionalInt("seat");
+                if (givenSeat != null && givenSeat < 1) {
+                    d.problem("seat", "must be 1 or more, not " + givenSeat);
+                }
+                seat = givenSeat == null ? seat : givenSeat;
+            } else {
+                e.problem(at, "must be a driver's name or {\"name\", \"category\"}, not " + item);
+                continue;
+            }
+            if (!seats.add(seat)) {
+                e.problem(at, "seat " + seat + " is taken by another driver of the car");
+            } else if (name != null) {
+                lineUp.add(new Driver(seat, name, category));
+            }
+        }
+        return lineUp;
     }
 
     private TimingEvent raceControl(Fields f, JsonNode node) {
@@ -287,8 +406,9 @@ final class HttpEventParser {
         };
     }
 
+    /** Source and wall clock are set by {@link #read} once the event is whole. */
     private TimingEvent wrap(String eventId, long at, Object payload) {
-        return new TimingEvent(eventId, sessionId, at, receivedAt, source, payload);
+        return new TimingEvent(eventId, sessionId, at, Instant.EPOCH, source, payload);
     }
 
     static String knownTypes() {

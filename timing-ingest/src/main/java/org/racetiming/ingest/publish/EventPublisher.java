@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,17 +34,31 @@ import org.racetiming.topics.Topics;
  * <p>Two ways in: {@link #publish} for a feed (once per event id, failures are sticky, as a file
  * must stop at its first loss), {@link #send} for callers that track each event's acknowledgement
  * themselves (the HTTP API). {@link #close()} flushes: whatever was sent is acknowledged or reported.
+ *
+ * <p><b>No hole in a feed.</b> The first event {@link #publish} fails to deliver stops the feed:
+ * the events producer is closed at once ({@code close(Duration.ZERO)}), from the failure's own
+ * callback, so nothing sent after that event can land. This relies on the idempotent producer:
+ * a batch carries a sequence number per partition and the broker appends it only right after its
+ * predecessor, so what was already in flight behind the failed event cannot land without it; what
+ * could land is what the producer sends later, after it resets its sequences for a new epoch, and
+ * a producer closed in the callback never gets there (its unsent batches are aborted). The topic
+ * then holds a prefix of the feed, and a resume that skips the ids already there continues it in
+ * order. (A transactional producer would hide an aborted tail only from {@code read_committed}
+ * readers, and the topology and the CLI read {@code read_uncommitted}.)
  */
 public final class EventPublisher implements AutoCloseable {
 
     static final int LINGER_MS = 5;
 
     private final KafkaProducer<String, TimingEvent> events;
+    private final EventSink eventSink;
     private final KafkaProducer<String, String> rejects;
     private final Topic<String, TimingEvent> eventsTopic;
     private final Topic<String, String> rejectedTopic;
     private final Set<String> sentIds = new HashSet<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicReference<TimingEvent> firstUndelivered = new AtomicReference<>();
+    private volatile boolean stopped;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -53,10 +68,19 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public EventPublisher(String bootstrapServers, Topics topics, PublisherSettings settings) {
+        this(bootstrapServers, topics, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * @param sendPath puts something in front of the producer (tests: a simulated outage); the
+     *                 identity for the producer itself
+     */
+    public EventPublisher(String bootstrapServers, Topics topics, PublisherSettings settings, UnaryOperator<EventSink> sendPath) {
         this.eventsTopic = topics.timingEvents();
         this.rejectedTopic = topics.timingEventsRejected();
         this.events = new KafkaProducer<>(config(bootstrapServers, settings, "timing-ingest-events"),
                 eventsTopic.keySerde().serializer(), eventsTopic.valueSerde().serializer());
+        this.eventSink = sendPath.apply(events::send);
         this.rejects = new KafkaProducer<>(config(bootstrapServers, settings, "timing-ingest-rejected"),
                 rejectedTopic.keySerde().serializer(), rejectedTopic.valueSerde().serializer());
     }
@@ -92,10 +116,23 @@ public final class EventPublisher implements AutoCloseable {
         }
         send(event).whenComplete((meta, e) -> {
             if (e != null) {
-                failure.compareAndSet(null, unwrap(e));
+                stopFeed(event, unwrap(e));
             }
         });
         return true;
+    }
+
+    /**
+     * The first failed delivery of a feed: nothing after it may land. Runs in the producer's callback
+     * (its I/O thread), where close may not wait: {@code close(ZERO)} stops the sender and aborts
+     * every batch not yet sent. Later failures are the aborted events: the first one is the report.
+     */
+    private void stopFeed(TimingEvent event, Exception cause) {
+        if (failure.compareAndSet(null, cause)) {
+            firstUndelivered.set(event);
+            stopped = true;
+            events.close(Duration.ZERO);
+        }
     }
 
     /**
@@ -105,7 +142,7 @@ public final class EventPublisher implements AutoCloseable {
     public CompletableFuture<RecordMetadata> send(TimingEvent event) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
-            events.send(new ProducerRecord<>(eventsTopic.name(), event.getSessionId(), event), (meta, e) -> {
+            eventSink.send(new ProducerRecord<>(eventsTopic.name(), event.getSessionId(), event), (meta, e) -> {
                 if (e != null) {
                     acked.completeExceptionally(e);
                 } else {
@@ -166,7 +203,11 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Waits until everything sent is acknowledged; throws if anything failed. */
     public void flush() {
-        events.flush();
+        eventSink.drain();
+        if (!stopped) {
+            // A stopped feed's producer is closed: nothing is left to wait for.
+            events.flush();
+        }
         rejects.flush();
         throwIfFailed();
     }
@@ -192,10 +233,21 @@ public final class EventPublisher implements AutoCloseable {
         return duplicates.get();
     }
 
+    /**
+     * The first event of {@link #publish} that Kafka did not acknowledge, or null. Nothing sent after
+     * it was delivered; it may itself be on the topic (a timeout does not say whether it was written).
+     */
+    public TimingEvent firstUndelivered() {
+        return firstUndelivered.get();
+    }
+
     private void throwIfFailed() {
         Exception e = failure.get();
         if (e != null) {
-            throw new PublishException("could not publish to Kafka: " + e.getMessage(), e);
+            TimingEvent first = firstUndelivered.get();
+            String which = first == null ? "" : " (first unacknowledged: event " + first.getEventId() + " of session "
+                    + first.getSessionId() + "; nothing after it was sent)";
+            throw new PublishException("could not publish to Kafka: " + e.getMessage() + which, e);
         }
     }
 

@@ -8,8 +8,11 @@ import org.racetiming.ingest.feed.RejectedRecord;
 
 /**
  * The loop every feed goes through on its way to Kafka: rejected records to their topic, then the
- * events in session-time order, each released when the {@link Pacer} says it is due, with
+ * events in the order given (session-time order for a timing file, arrival order for a recorded
+ * live feed), each released when the {@link Pacer} says it is due (a late event at once), with
  * {@link Progress} and counts, and a flush at the end so that the counts are acknowledged ones.
+ * The first event Kafka does not take stops the feed with nothing after it on the topic
+ * ({@link EventPublisher}), so that a resume continues it in order.
  *
  * <p>Events before {@code paceFromMs} are sent at once (a replay that starts at hour 12 must first
  * bring the standings to hour 12), the rest at the pacer's speed from there.
@@ -30,11 +33,11 @@ public final class FeedPublisher {
     }
 
     /**
-     * Publishes, in this order, the rejected records and the events (in the order given, which must
-     * be session-time order). Stops early, with {@link FeedSummary#complete()} false and the thread's
+     * Publishes, in this order, the rejected records and the events, in the order given. Stops early, with {@link FeedSummary#complete()} false and the thread's
      * interrupt flag set, when the thread is interrupted.
      *
-     * @throws EventPublisher.PublishException when Kafka did not take an event
+     * @throws EventPublisher.PublishException when Kafka did not take an event: nothing after it was
+     *                                         delivered ({@link EventPublisher#firstUndelivered()})
      */
     public FeedSummary publish(String sessionId, List<TimingEvent> events, List<RejectedRecord> rejected, long paceFromMs,
                                Progress progress) {

@@ -10,11 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.racetiming.event.CarRetired;
+import org.racetiming.event.Driver;
 import org.racetiming.event.DriverChanged;
 import org.racetiming.event.LapCompleted;
+import org.racetiming.event.MinimumDriveTime;
 import org.racetiming.event.PenaltyApplied;
 import org.racetiming.event.PitIn;
 import org.racetiming.event.PitOut;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
@@ -91,6 +94,48 @@ class HttpEventParserTest {
         assertThat(start.getEntries()).extracting(e -> e.getCar()).containsExactly("51", "007");
         assertThat(start.getEntries().get(0).getDrivers()).extracting(d -> d.getSeat() + " " + d.getName())
                 .containsExactly("1 Alessandro PIER GUIDI", "2 James CALADO");
+    }
+
+    @Test
+    void shouldReadDriversWithTheirCategoryAndTheMinimumDriveTimes() {
+        TimingEvent event = event("{'type':'SESSION_STARTED','minimumDriveTimes':[{'category':'bronze','minimum':'2:20:00'}],"
+                + "'entries':[{'car':'83','class':'LMGT3','drivers':[{'name':'Rui ANDRADE','category':'BRONZE'},'Charlie EASTWOOD',"
+                + "{'name':'Tom VAN ROMPUY','seat':4}]}]}");
+
+        SessionStarted start = (SessionStarted) event.getPayload();
+        assertThat(start.getMinimumDriveTimes()).containsExactly(new MinimumDriveTime("BRONZE", 8_400_000L));
+        assertThat(start.getEntries().get(0).getDrivers()).containsExactly(new Driver(1, "Rui ANDRADE", "BRONZE"),
+                new Driver(2, "Charlie EASTWOOD", null), new Driver(4, "Tom VAN ROMPUY", null));
+    }
+
+    @Test
+    void shouldNameTheFieldOfABadDriverOrMinimum() {
+        assertThat(read("{'type':'SESSION_STARTED','minimumDriveTimes':[{'category':'BRONZE'},{'category':'SILVER','minimum':'2h'}],"
+                + "'entries':[{'car':'83','class':'LMGT3','drivers':[{'category':'BRONZE'},42,{'name':'A','seat':1}]}]}").problems())
+                .extracting(EventProblem::field).containsExactly("entries[0].drivers[0].name", "entries[0].drivers[1]",
+                        "entries[0].drivers[2]", "minimumDriveTimes[0].minimum", "minimumDriveTimes[1].minimum");
+    }
+
+    @Test
+    void shouldReadTheSessionsEndWithTheOneIdOfAnEnd() {
+        TimingEvent end = event("{'type':'SESSION_END','at':'6:12:00.000'}");
+
+        assertThat(end.getEventId()).isEqualTo("end");
+        assertThat(end.getSessionTimeMs()).isEqualTo(22_320_000L);
+        assertThat(end.getPayload()).isEqualTo(new SessionEnded(null));
+        assertThat(end.getSource()).isEqualTo("http:req-1");
+    }
+
+    @Test
+    void shouldGiveAnEventOfAFileItsLineAsSourceAndAWallClockFromItsSessionTime() throws HttpEventParser.NotJsonException {
+        HttpEventParser fileParser = new HttpEventParser("lm23", "feed.jsonl", at -> RECEIVED.plusMillis(at));
+
+        TimingEvent pit = fileParser.read(7, HttpEventParser.line("{\"type\":\"PIT_IN\",\"at\":\"1:00.000\",\"car\":\"8\",\"lap\":3}"),
+                "feed.jsonl:7").event();
+
+        assertThat(pit.getSource()).isEqualTo("feed.jsonl:7");
+        assertThat(pit.getWallClock()).isEqualTo(RECEIVED.plusSeconds(60));
+        assertThat(pit.getEventId()).isEqualTo("pit-in/8/3");
     }
 
     @Test

@@ -85,14 +85,18 @@ public final class AlKamelCsvReader {
         events.add(startEvent);
 
         LapEventBuilder lapEvents = new LapEventBuilder(options);
+        CarRowSequence sequence = new CarRowSequence();
         List<AlKamelLap> accepted = new ArrayList<>(rows.size());
         for (AlKamelLap row : rows) {
             List<TimingEvent> rowEvents = lapEvents.eventsOf(row);
-            Verdict verdict = validator.acceptAll(rowEvents);
-            if (verdict.rejected()) {
-                rejected.add(new Numbered<>(row.line(), new RejectedRecord(row.source(), verdict.reason(), row.raw())));
+            Verdict verdict = validator.check(rowEvents);
+            String reason = verdict.rejected() ? verdict.reason() : sequence.problem(rowEvents);
+            if (reason != null) {
+                rejected.add(new Numbered<>(row.line(), new RejectedRecord(row.source(), reason, row.raw())));
                 continue;
             }
+            validator.acceptAll(rowEvents);
+            sequence.accept(rowEvents);
             lapEvents.accepted(row);
             accepted.add(row);
             events.addAll(rowEvents);

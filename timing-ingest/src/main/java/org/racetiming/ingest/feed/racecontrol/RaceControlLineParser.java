@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import org.racetiming.event.CarRetired;
 import org.racetiming.event.PenaltyApplied;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.event.TrackStatusChanged;
 import org.racetiming.ingest.feed.EventEnvelope;
@@ -77,6 +78,7 @@ public final class RaceControlLineParser {
                 String zone = zone(node);
                 yield wrap(type, at, zone, source, new TrackStatusChanged(type.trackStatus(), zone, type == RaceControlType.SLOW_ZONE_START));
             }
+            case SESSION_END -> EventEnvelope.wrap(options, EventIds.sessionEnded(), at, source, new SessionEnded(text(node, "reason")));
             default -> wrap(type, at, null, source, new TrackStatusChanged(type.trackStatus(), null, true));
         };
     }

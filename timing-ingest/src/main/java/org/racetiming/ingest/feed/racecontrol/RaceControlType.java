@@ -15,7 +15,9 @@ public enum RaceControlType {
     GREEN(TrackStatus.GREEN),
     CHEQUERED(TrackStatus.CHEQUERED),
     RETIREMENT(null),
-    PENALTY(null);
+    PENALTY(null),
+    /** The results are final (DOMAIN.md, "The end of the race"): no track status, no car. */
+    SESSION_END(null);
 
     private final TrackStatus trackStatus;
 
@@ -23,7 +25,7 @@ public enum RaceControlType {
         this.trackStatus = trackStatus;
     }
 
-    /** The track status this decision sets, or null for decisions about a car. */
+    /** The track status this decision sets, or null for decisions about a car and for the session's end. */
     public TrackStatus trackStatus() {
         return trackStatus;
     }

@@ -123,7 +123,7 @@ final class EntryListGenerator {
             if (seat == bronzeSeat) {
                 pace += 0.015 + Math.abs(random.gaussian()) * 0.004;
             }
-            drivers.add(new SimulatedDriver(seat, uniqueDriverName(), pace));
+            drivers.add(new SimulatedDriver(seat, uniqueDriverName(), pace, seat == bronzeSeat ? SimulatedDriver.BRONZE : null));
         }
         double carPace = 1.0 + clamp(random.gaussian(), -2.5, 2.5) * profile.carSpread;
         int stintLaps = profile.stintLaps - 1 + random.nextInt(3);

@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 
 import org.racetiming.event.CarRetired;
 import org.racetiming.event.LapCompleted;
+import org.racetiming.event.MinimumDriveTime;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
@@ -26,6 +27,7 @@ import org.racetiming.event.TimingEvent;
  * <p>The chequered flag falls at the leader's first finish-line crossing after the scheduled
  * duration; its {@code TrackStatusChanged(CHEQUERED)} comes just before that crossing, at the same
  * session time, and every car's next crossing from then on (the leader's included) is its last.
+ * When every car is done, a {@code SessionEnded} at the last event's time ends the feed.
  *
  * <p>Not thread-safe: one simulator per session; many can run side by side, they share nothing.
  */
@@ -43,6 +45,8 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
     private final ArrayDeque<TimingEvent> ready = new ArrayDeque<>();
     private int raceControlNext;
     private boolean chequered;
+    private boolean ended;
+    private long lastAtMs;
 
     public RaceSimulator(SimulatorConfig config) {
         this.durationMs = config.durationMs();
@@ -59,7 +63,8 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
         this.raceControl = plan.events(events);
 
         ready.add(events.sessionStarted(new SessionStarted(sessionName(config.duration()), SessionType.RACE,
-                durationMs, INTERMEDIATE_POINTS, grid.stream().map(SimulatedCar::toEntry).toList(), List.of())));
+                durationMs, INTERMEDIATE_POINTS, grid.stream().map(SimulatedCar::toEntry).toList(),
+                List.of(new MinimumDriveTime(SimulatedDriver.BRONZE, bronzeMinimumMs(durationMs))))));
 
         this.runners = new ArrayList<>(grid.size());
         for (SimulatedCar car : grid) {
@@ -104,17 +109,24 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
             TimingEvent status = raceControlNext < raceControl.size() ? raceControl.get(raceControlNext) : null;
             Integer car = byNextEvent.peek();
             if (status == null && car == null) {
+                if (!ended) {
+                    // Every car has taken the flag or retired: race control ends the session, after all else.
+                    ended = true;
+                    ready.add(events.sessionEnded(lastAtMs));
+                }
                 return;
             }
             // Race control first on a tie: a status applies from its own moment on.
             if (status != null && (car == null || status.getSessionTimeMs() <= runners.get(car).nextAtMs())) {
                 ready.add(status);
+                lastAtMs = Math.max(lastAtMs, status.getSessionTimeMs());
                 raceControlNext++;
                 continue;
             }
             byNextEvent.poll();
             CarRunner runner = runners.get(car);
             TimingEvent event = runner.poll();
+            lastAtMs = Math.max(lastAtMs, event.getSessionTimeMs());
             if (event.getPayload() instanceof LapCompleted lap) {
                 boolean lastLap = chequered;
                 laps[car] = lap.getLap();
@@ -145,6 +157,15 @@ public final class RaceSimulator implements Iterator<TimingEvent> {
             }
         }
         return true;
+    }
+
+    /**
+     * The bronze drivers' minimum drive time, as WEC sets it for an 8-hour race (2:20:00) and scaled
+     * to this race's length, to the minute, so that screens have someone to show as short.
+     */
+    static long bronzeMinimumMs(long durationMs) {
+        long minute = 60_000;
+        return Math.round(durationMs * (140.0 / 480.0) / minute) * minute;
     }
 
     private static String sessionName(Duration duration) {

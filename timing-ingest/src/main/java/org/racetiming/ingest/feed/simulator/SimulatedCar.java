@@ -24,7 +24,7 @@ record SimulatedCar(String number, CarClassProfile profile, String group, String
 
     Entry toEntry() {
         List<Driver> lineUp = drivers.stream()
-                .map(d -> new Driver(d.seat(), d.name(), null))
+                .map(d -> new Driver(d.seat(), d.name(), d.category()))
                 .collect(Collectors.toList());
         return new Entry(number, profile.className, group, team, vehicle, lineUp);
     }

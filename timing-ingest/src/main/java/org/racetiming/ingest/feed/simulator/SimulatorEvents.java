@@ -8,11 +8,13 @@ import org.racetiming.event.DriverChanged;
 import org.racetiming.event.LapCompleted;
 import org.racetiming.event.PitIn;
 import org.racetiming.event.PitOut;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.event.TimingPointPassed;
 import org.racetiming.event.TrackStatus;
 import org.racetiming.event.TrackStatusChanged;
+import org.racetiming.ingest.feed.EventIds;
 
 /**
  * Wraps payloads in envelopes. Event ids name what happened and where ({@code lap/51/12},
@@ -69,6 +71,11 @@ final class SimulatorEvents {
 
     TimingEvent chequered(long atMs) {
         return envelope("chequered", atMs, new TrackStatusChanged(TrackStatus.CHEQUERED, null, true));
+    }
+
+    /** The race is over and every car is done: the results are final. */
+    TimingEvent sessionEnded(long atMs) {
+        return envelope(EventIds.sessionEnded(), atMs, new SessionEnded(null));
     }
 
     private TimingEvent envelope(String eventId, long atMs, Object payload) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes small Al Kamel analysis texts for tests, column by name, in either layout. */
-final class AnalysisCsv {
+public final class AnalysisCsv {
 
     static final List<String> COLUMNS_2016 = List.of("NUMBER", "DRIVER_NUMBER", "LAP_NUMBER", "LAP_TIME", "LAP_IMPROVEMENT",
             "CROSSING_FINISH_LINE_IN_PIT", "S1", "S1_IMPROVEMENT", "S2", "S2_IMPROVEMENT", "S3", "S3_IMPROVEMENT", "KPH",
@@ -21,7 +21,7 @@ final class AnalysisCsv {
         this.columns = columns;
     }
 
-    static AnalysisCsv format2023() {
+    public static AnalysisCsv format2023() {
         return new AnalysisCsv(COLUMNS_2023);
     }
 
@@ -39,7 +39,7 @@ final class AnalysisCsv {
     }
 
     /** A lap row with plausible defaults: S1 30 s, S2 40 s, S3 the rest, green flag. */
-    static Row lap(String car, int seat, int lap, String lapTime, String elapsed) {
+    public static Row lap(String car, int seat, int lap, String lapTime, String elapsed) {
         return new Row()
                 .with("NUMBER", car).with("DRIVER_NUMBER", String.valueOf(seat)).with("LAP_NUMBER", String.valueOf(lap))
                 .with("LAP_TIME", lapTime).with("S1", "30.000").with("S2", "40.000").with("S3", "40.000")
@@ -49,7 +49,7 @@ final class AnalysisCsv {
                 .with("LAP_IMPROVEMENT", "0").with("S1_IMPROVEMENT", "0").with("S2_IMPROVEMENT", "0").with("S3_IMPROVEMENT", "0");
     }
 
-    AnalysisCsv add(Row row) {
+    public AnalysisCsv add(Row row) {
         return raw(line(row));
     }
 
@@ -68,14 +68,14 @@ final class AnalysisCsv {
     }
 
     /** With BOM and CRLF line ends, as the real files are. */
-    String text() {
+    public String text() {
         return "\uFEFF" + header() + "\r\n" + String.join("\r\n", lines) + "\r\n";
     }
 
-    static final class Row {
+    public static final class Row {
         private final Map<String, String> values = new LinkedHashMap<>();
 
-        Row with(String column, String value) {
+        public Row with(String column, String value) {
             values.put(column, value);
             return this;
         }

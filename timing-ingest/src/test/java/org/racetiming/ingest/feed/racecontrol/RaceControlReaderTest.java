@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.racetiming.event.CarRetired;
 import org.racetiming.event.Entry;
 import org.racetiming.event.PenaltyApplied;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TimingEvent;
@@ -67,6 +68,24 @@ class RaceControlReaderTest {
         assertThat(retirement.getSource()).isEqualTo("race-control.jsonl:8");
         assertThat(retirement.getSessionId()).isEqualTo("wec-test");
         assertThat(retirement.getWallClock()).isEqualTo(OPTIONS.sessionStart().plusMillis(21_530_000L));
+    }
+
+    @Test
+    void shouldEndTheSessionWithAnOptionalReasonUnderTheOneIdOfASessionsEnd() {
+        FeedResult result = read(
+                "{\"at\":\"6:12:00.000\",\"type\":\"SESSION_END\"}",
+                "{\"at\":\"6:13:00.000\",\"type\":\"session_end\",\"reason\":\"results confirmed\"}");
+
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo("race-control.jsonl:2");
+            assertThat(r.reason()).startsWith("duplicate of race-control.jsonl:1");
+        });
+        TimingEvent end = result.events().get(0);
+        assertThat(end.getEventId()).isEqualTo("end");
+        assertThat(end.getSessionTimeMs()).isEqualTo(6 * 3_600_000L + 12 * 60_000L);
+        assertThat(end.getPayload()).isEqualTo(new SessionEnded(null));
+        assertThat(new RaceControlLineParser(OPTIONS).parse("{\"at\":\"6:13:00.000\",\"type\":\"SESSION_END\",\"reason\":\"final\"}", "x")
+                .getPayload()).isEqualTo(new SessionEnded("final"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.racetiming.event.PenaltyApplied;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
@@ -35,7 +36,13 @@ class RaceControlRealDataTest {
         assertThat(session.rejected()).isEmpty();
         List<TimingEvent> events = session.events();
         assertThat(events).isSortedAccordingTo(SessionTimeline.ORDER);
-        assertThat(events.get(events.size() - 1).getPayload()).isInstanceOf(PenaltyApplied.class);
-        assertThat(events.get(events.size() - 1).getSource()).isEqualTo("race-control.jsonl:1");
+        TimingEvent penalty = events.get(events.size() - 2);
+        assertThat(penalty.getPayload()).isInstanceOf(PenaltyApplied.class);
+        assertThat(penalty.getSource()).isEqualTo("race-control.jsonl:1");
+        TimingEvent end = events.get(events.size() - 1);
+        assertThat(end.getPayload()).as("a complete file ends the session").isEqualTo(new SessionEnded(null));
+        assertThat(end.getEventId()).isEqualTo("end");
+        assertThat(end.getSessionTimeMs()).as("at the latest event's time").isEqualTo(penalty.getSessionTimeMs());
+        assertThat(end.getSource()).isEqualTo("analysis.csv:end");
     }
 }

@@ -12,6 +12,7 @@ import org.racetiming.event.Entry;
 import org.racetiming.event.LapCompleted;
 import org.racetiming.event.PitIn;
 import org.racetiming.event.PitOut;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.SessionStarted;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.event.TimingPointPassed;
@@ -43,7 +44,7 @@ final class RaceEvents {
             return change.getCar();
         } else if (p instanceof CarRetired retired) {
             return retired.getCar();
-        } else if (p instanceof SessionStarted || p instanceof TrackStatusChanged) {
+        } else if (p instanceof SessionStarted || p instanceof TrackStatusChanged || p instanceof SessionEnded) {
             return null;
         }
         return fail("unexpected payload " + p);

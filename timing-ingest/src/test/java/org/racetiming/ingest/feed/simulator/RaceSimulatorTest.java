@@ -122,6 +122,20 @@ class RaceSimulatorTest {
     }
 
     @Test
+    void shouldNameTheBronzeDriversOfProAmCarsAndTheirMinimumDriveTime() {
+        SessionStarted start = (SessionStarted) SimulatedRaces.of(SimulatedRaces.DEFAULT.withSessionId("sim-8h")
+                .withDuration(java.time.Duration.ofHours(8))).get(0).getPayload();
+
+        assertThat(start.getMinimumDriveTimes()).containsExactly(new org.racetiming.event.MinimumDriveTime("BRONZE", 8_400_000L));
+        List<Entry> proAm = start.getEntries().stream()
+                .filter(e -> e.getCarClass().equals("LMGT3") || "P/A".equals(e.getGroup())).toList();
+        assertThat(proAm).isNotEmpty().allSatisfy(e -> assertThat(e.getDrivers()).extracting(Driver::getCategory)
+                .containsOnlyOnce("BRONZE"));
+        assertThat(start.getEntries()).filteredOn(e -> e.getCarClass().equals("HYPERCAR"))
+                .allSatisfy(e -> assertThat(e.getDrivers()).extracting(Driver::getCategory).containsOnlyNulls());
+    }
+
+    @Test
     void shouldBeAnIteratorThatEndsWithTheRace() {
         RaceSimulator simulator = new RaceSimulator(SimulatedRaces.DEFAULT.withCars(3));
         List<TimingEvent> events = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.racetiming.event.CarRetired;
 import org.racetiming.event.LapCompleted;
+import org.racetiming.event.SessionEnded;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.event.TrackStatus;
 import org.racetiming.event.TrackStatusChanged;
@@ -119,6 +120,18 @@ class SimulatedRaceEndTest {
         }
         assertThat(accidents).isPositive();
         assertThat(mechanical).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource(SimulatedRaces.VARIETY)
+    void shouldEndTheSessionOnceAfterEveryOtherEvent(SimulatorConfig config) {
+        List<TimingEvent> events = SimulatedRaces.of(config);
+
+        TimingEvent last = events.get(events.size() - 1);
+        assertThat(last.getPayload()).isEqualTo(new SessionEnded(null));
+        assertThat(last.getEventId()).isEqualTo("end");
+        assertThat(last.getSessionTimeMs()).isEqualTo(events.stream().mapToLong(TimingEvent::getSessionTimeMs).max().orElseThrow());
+        assertThat(events.stream().filter(e -> e.getPayload() instanceof SessionEnded)).hasSize(1);
     }
 
     private static boolean leads(LapCompleted lap, Map<String, Integer> laps, Set<String> retired) {

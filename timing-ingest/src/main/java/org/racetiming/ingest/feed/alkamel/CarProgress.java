@@ -1,4 +1,4 @@
-package org.racetiming.ingest.validation;
+package org.racetiming.ingest.feed.alkamel;
 
 /**
  * How far a car has got, as far as validation is concerned: laps completed, the last intermediate
