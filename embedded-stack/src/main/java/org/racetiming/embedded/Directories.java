@@ -8,15 +8,15 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Removal of the temporary directories the embedded servers leave behind. */
-final class Directories {
+/** Removal of temporary directories: the one place that deletes a tree. */
+public final class Directories {
     private static final Logger LOG = LoggerFactory.getLogger(Directories.class);
 
     private Directories() {
     }
 
     /** Best effort: a file still held open (e.g. on Windows) must not fail a shutdown. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

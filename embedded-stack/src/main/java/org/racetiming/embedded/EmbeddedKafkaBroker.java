@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka cluster in this JVM: {@link KafkaRaftServer} as a combined KRaft node
- * (broker and controller), listening on a free port of 127.0.0.1, with its log in a temporary
- * directory that {@link #close()} deletes.
+ * (broker and controller), listening on 127.0.0.1: on free ports with its log in a temporary directory that
+ * {@link #close()} deletes, or ({@link #startPersistent}) on given ports with its log in a directory kept for
+ * the next start.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -37,12 +38,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Holds the log directory and the configuration written for the storage tool. */
     private final Path baseDir;
     private final String bootstrapServers;
+    /** A temporary base directory, deleted on close; a persistent one is kept. */
+    private final boolean temporary;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path baseDir, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path baseDir, boolean temporary, String bootstrapServers) {
         this.server = server;
         this.baseDir = baseDir;
+        this.temporary = temporary;
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Starts a node whose log lives in {@code dataDir} (formatted on the first start, reused afterwards), on the
+     * given ports: the controller's address is part of the stored quorum, and clients keep their bootstrap address.
+     */
+    public static EmbeddedKafkaBroker startPersistent(Path dataDir, int brokerPort, int controllerPort) {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + dataDir, e);
+        }
+        try {
+            EmbeddedKafkaBroker broker = startIn(dataDir, false, brokerPort, controllerPort);
+            LOG.info("Kafka broker (log in {}) ready at {} in {} ms", dataDir, broker.bootstrapServers(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return broker;
+        } catch (RuntimeException e) {
+            if (portTaken(e)) {
+                throw new IllegalStateException("the Kafka port " + brokerPort + " or " + controllerPort + " is in use by another process", e);
+            }
+            throw new IllegalStateException("embedded Kafka broker did not start: " + e.getMessage(), e);
+        }
     }
 
     /** Formats a fresh log directory and starts the node; returns once the broker accepts clients. */
@@ -72,23 +100,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static EmbeddedKafkaBroker startOnce() {
-        Path baseDir = createBaseDir();
+        return startIn(createBaseDir(), true, LocalPorts.pickFree(), LocalPorts.pickFree());
+    }
+
+    private static EmbeddedKafkaBroker startIn(Path baseDir, boolean temporary, int brokerPort, int controllerPort) {
         Path logDir = baseDir.resolve("log");
         KafkaRaftServer server = null;
         try {
-            int brokerPort = LocalPorts.pickFree();
-            int controllerPort = LocalPorts.pickFree();
             Properties properties = serverProperties(logDir, brokerPort, controllerPort);
-            long formatting = System.nanoTime();
-            format(baseDir, properties, logDir);
-            LOG.debug("Kafka storage formatted in {} ms", (System.nanoTime() - formatting) / 1_000_000);
+            if (!Files.isRegularFile(logDir.resolve("meta.properties"))) {
+                long formatting = System.nanoTime();
+                format(baseDir, properties, logDir);
+                LOG.debug("Kafka storage formatted in {} ms", (System.nanoTime() - formatting) / 1_000_000);
+            }
             server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
             // Returns once the broker is unfenced, i.e. ready for producers and consumers.
             server.startup();
-            return new EmbeddedKafkaBroker(server, baseDir, LocalPorts.HOST + ":" + brokerPort);
+            return new EmbeddedKafkaBroker(server, baseDir, temporary, LocalPorts.HOST + ":" + brokerPort);
         } catch (RuntimeException e) {
             stopQuietly(server);
-            Directories.deleteQuietly(baseDir);
+            if (temporary) {
+                Directories.deleteQuietly(baseDir);
+            }
             throw e;
         }
     }
@@ -173,7 +206,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Stops the node and deletes its log directory; later calls do nothing. */
+    /** Stops the node and deletes its log directory unless it is persistent; later calls do nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -184,7 +217,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            Directories.deleteQuietly(baseDir);
+            if (temporary) {
+                Directories.deleteQuietly(baseDir);
+            }
         }
         LOG.info("Kafka broker at {} stopped in {} ms", bootstrapServers, (System.nanoTime() - started) / 1_000_000);
     }

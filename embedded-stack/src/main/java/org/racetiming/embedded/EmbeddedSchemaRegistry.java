@@ -14,23 +14,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.racetiming.embedded.watch.ParentWatchJar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real Confluent-API schema registry: Apicurio Registry's runnable distribution in a child JVM,
- * with in-memory storage, on a free port of 127.0.0.1, and compatibility set to BACKWARD (Apicurio's
- * default is NONE). The child is destroyed by {@link #close()}, or when this JVM exits.
+ * on 127.0.0.1, with compatibility set to BACKWARD (Apicurio's default is NONE). Its storage is in memory, or
+ * with {@link #startPersistent} an H2 database file (Apicurio's SQL storage, which its distribution carries), so
+ * that schema ids outlive a restart: data on a kept broker refers to them. The child is destroyed by
+ * {@link #close()}, and exits by itself within a second of this JVM's end however it ends ({@code ParentWatch}).
+ * (No shutdown hook: one would kill the registry at the first moment of a Ctrl-C, while the topology still
+ * needs it to finish its last records.)
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     static final String CCOMPAT_PATH = "/apis/ccompat/v7";
     private static final String REGISTRY_JSON = "application/vnd.schemaregistry.v1+json";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** Apicurio stops in well under a second when asked; past this it is killed (H2 recovers from its log). */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+    /** Except when it writes its class-data archive at exit (the first start with a JDK and build): ~5 s on 2 cores. */
+    private static final Duration RECORDING_STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** Apicurio reads its datasource URL from this variable; the default is an in-memory H2 database. */
+    static final String DATASOURCE_ENV = "REGISTRY_DATASOURCE_URL";
+    static final String DATABASE_NAME = "registry_db";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 40;
@@ -45,7 +57,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Path logFile;
     private final String url;
     private final RegistryClassArchive classArchive;
-    private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean ready;
 
@@ -55,12 +66,37 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.logFile = logFile;
         this.url = url;
         this.classArchive = classArchive;
-        this.shutdownHook = new Thread(() -> stopProcess(), "schema-registry-shutdown");
     }
 
-    /** Starts the registry and returns once it answers and uses BACKWARD compatibility. */
+    /** Starts an in-memory registry on a free port; returns once it answers and uses BACKWARD compatibility. */
     public static EmbeddedSchemaRegistry start() {
         return start(ApicurioDistribution.ofThisJvm().runnerJar());
+    }
+
+    /**
+     * Starts a registry whose schemas live in {@code dataDir} (created if missing) and survive a restart with the
+     * same ids, on the given port.
+     */
+    public static EmbeddedSchemaRegistry startPersistent(Path dataDir, int port) {
+        Path runnerJar = ApicurioDistribution.ofThisJvm().runnerJar();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + dataDir, e);
+        }
+        long started = System.nanoTime();
+        try {
+            EmbeddedSchemaRegistry registry = startOnce(runnerJar, port, Map.of(DATASOURCE_ENV, h2FileUrl(dataDir)));
+            LOG.info("Schema registry (Apicurio, schemas in {}) ready at {} in {} ms", dataDir, registry.url(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return registry;
+        } catch (PortTakenException e) {
+            throw new IllegalStateException("the schema registry's port " + port + " is in use by another process", e);
+        }
+    }
+
+    static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_NAME);
     }
 
     /** Starts the registry from the given Apicurio runner jar (its {@code lib/} next to it). */
@@ -68,7 +104,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                EmbeddedSchemaRegistry registry = startOnce(runnerJar);
+                EmbeddedSchemaRegistry registry = startOnce(runnerJar, LocalPorts.pickFree(), Map.of());
                 LOG.info("Schema registry (Apicurio) ready at {} in {} ms", registry.url(), (System.nanoTime() - started) / 1_000_000);
                 return registry;
             } catch (PortTakenException e) {
@@ -80,25 +116,29 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
-    private static EmbeddedSchemaRegistry startOnce(Path runnerJar) {
+    private static EmbeddedSchemaRegistry startOnce(Path runnerJar, int port, Map<String, String> environment) {
         Path workDir = createWorkDir();
         Path logFile = workDir.resolve("registry.log");
-        int port = LocalPorts.pickFree();
         RegistryClassArchive classArchive = RegistryClassArchive.forRunner(runnerJar, System.getProperties());
         Process process;
         try {
-            process = new ProcessBuilder(command(runnerJar, port, workDir, classArchive.jvmOptions(workDir)))
+            List<String> jvmOptions = new ArrayList<>(classArchive.jvmOptions(workDir));
+            jvmOptions.addAll(ParentWatchJar.jvmOptions(classArchive.cacheDir()));
+            ProcessBuilder builder = new ProcessBuilder(command(runnerJar, port, workDir, jvmOptions))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
+                    .redirectOutput(logFile.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             Directories.deleteQuietly(workDir);
             throw new UncheckedIOException("could not start the schema registry from " + runnerJar, e);
+        } catch (RuntimeException e) {
+            Directories.deleteQuietly(workDir);
+            throw e;
         }
         EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(
                 process, workDir, logFile, "http://" + LocalPorts.HOST + ":" + port + CCOMPAT_PATH, classArchive);
-        Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
         try {
             registry.awaitReady();
             registry.setCompatibility("BACKWARD");
@@ -230,13 +270,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is already exiting; the hook runs (or ran) anyway.
-        }
         long stopping = System.nanoTime();
-        if (stopProcess() && ready) {
+        if (stopProcess(classArchive.recording() && ready ? RECORDING_STOP_TIMEOUT : STOP_TIMEOUT) && ready) {
             classArchive.keepRecording(workDir);
         }
         Directories.deleteQuietly(workDir);
@@ -244,10 +279,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     /** Asks the child to stop, then kills it; true when it stopped on its own. */
-    private boolean stopProcess() {
+    private boolean stopProcess(Duration timeout) {
         process.destroy();
         try {
-            if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return true;
             }
             process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -5,11 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +24,18 @@ import org.slf4j.LoggerFactory;
  * The first start records the archive (that start and its stop are a few seconds slower); later
  * starts map it. It is keyed by Java runtime and distribution, so a different JDK records its own;
  * a stale or damaged archive only makes the JVM start without it (keys include the runner jar's
- * modification time, since the JVM ignores an archive whose jars changed). Off with
+ * modification time, since the JVM ignores an archive whose jars changed). Each rebuild or JDK thus makes a new
+ * archive of ~40 MB: the cache keeps the {@value #KEPT} most recently used and deletes the rest. Off with
  * {@code -D}{@value #ENABLED_PROPERTY}{@code =false}.
  */
 final class RegistryClassArchive {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryClassArchive.class);
     static final String ENABLED_PROPERTY = "racetiming.apicurio.cds";
     private static final String RECORDING = "classes.jsa";
+    /** Archives kept in the cache: e.g. two worktrees, or a JDK upgrade, without recording on every start. */
+    static final int KEPT = 3;
+    private static final String PREFIX = "apicurio-";
+    private static final String SUFFIX = ".jsa";
 
     private final boolean enabled;
     private final Path archive;
@@ -42,8 +53,18 @@ final class RegistryClassArchive {
                 runnerJar.toAbsolutePath().normalize().toString(),
                 String.valueOf(runnerJar.toFile().lastModified())));
         Path archive = Path.of(systemProperties.getProperty("user.home"), ".cache", "race-timing", "cds",
-                "apicurio-" + key.substring(0, 16) + ".jsa");
+                PREFIX + key.substring(0, 16) + SUFFIX);
         return new RegistryClassArchive(enabled, archive);
+    }
+
+    /** True when the registry started now records an archive (and so takes seconds longer to stop). */
+    boolean recording() {
+        return enabled && !Files.isRegularFile(archive);
+    }
+
+    /** Where helper jars that an archive refers to live: their paths must not change between starts. */
+    Path cacheDir() {
+        return archive.getParent();
     }
 
     /** JVM options for a registry whose scratch directory is {@code workDir}. */
@@ -52,9 +73,12 @@ final class RegistryClassArchive {
             return List.of();
         }
         if (Files.isRegularFile(archive)) {
+            markUsed();
             return List.of("-XX:SharedArchiveFile=" + archive);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + workDir.resolve(RECORDING));
+        // The registry runs with the parent-watch agent, which the JVM allows while recording only on request.
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent",
+                "-XX:ArchiveClassesAtExit=" + workDir.resolve(RECORDING));
     }
 
     /**
@@ -79,8 +103,58 @@ final class RegistryClassArchive {
             } finally {
                 Files.deleteIfExists(staging);
             }
+            prune(archive.getParent(), KEPT);
         } catch (IOException e) {
             LOG.debug("could not keep the registry's class-data archive", e);
+        }
+    }
+
+    /** The modification time orders archives by last use, for {@link #prune}. */
+    private void markUsed() {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.debug("could not mark {} as used", archive, e);
+        }
+    }
+
+    /** Deletes all but the {@code kept} most recently used archives, and staging files of recordings that died. */
+    static void prune(Path cache, int kept) {
+        List<Path> archives = new ArrayList<>();
+        try (Stream<Path> files = Files.list(cache)) {
+            files.forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+                    archives.add(file);
+                } else if (name.startsWith(PREFIX) && name.endsWith(".tmp") && olderThan(file, Duration.ofHours(1))) {
+                    deleteQuietly(file);
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("could not list {}", cache, e);
+            return;
+        }
+        archives.sort(Comparator.comparing(RegistryClassArchive::lastModified).reversed());
+        archives.stream().skip(kept).forEach(RegistryClassArchive::deleteQuietly);
+    }
+
+    private static boolean olderThan(Path file, Duration age) {
+        return lastModified(file).toInstant().isBefore(Instant.now().minus(age));
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", file, e);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.racetiming.embedded;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,28 @@ public final class TimingStack implements AutoCloseable {
     public static TimingStack start(Map<String, String> env) {
         Optional<String> externalKafka = setting(env, BOOTSTRAP_ENV);
         Optional<String> externalRegistry = setting(env, REGISTRY_ENV).map(TimingStack::withoutTrailingSlash);
+        return start(externalKafka, externalRegistry, EmbeddedKafkaBroker::start, EmbeddedSchemaRegistry::start);
+    }
+
+    /** An embedded broker and registry, whatever the environment says; their data go when they stop. */
+    public static TimingStack startEmbedded() {
+        return start(Optional.empty(), Optional.empty(), EmbeddedKafkaBroker::start, EmbeddedSchemaRegistry::start);
+    }
+
+    /**
+     * An embedded broker and registry whose data stay in {@code dataDir} ({@code kafka/}, {@code registry/}) on the
+     * ports saved there, so that a restart finds the data, the schemas with their ids, and the same addresses.
+     */
+    public static TimingStack startPersistent(Path dataDir) {
+        SavedPorts ports = SavedPorts.in(dataDir);
+        return start(Optional.empty(), Optional.empty(),
+                () -> EmbeddedKafkaBroker.startPersistent(dataDir.resolve("kafka"), ports.broker(), ports.controller()),
+                () -> EmbeddedSchemaRegistry.startPersistent(dataDir.resolve("registry"), ports.registry()));
+    }
+
+    private static TimingStack start(Optional<String> externalKafka, Optional<String> externalRegistry,
+                                     Supplier<EmbeddedKafkaBroker> brokerStart,
+                                     Supplier<EmbeddedSchemaRegistry> registryStart) {
         long started = System.nanoTime();
         ExecutorService starter = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "timing-stack-start");
@@ -49,10 +75,10 @@ public final class TimingStack implements AutoCloseable {
         try {
             CompletableFuture<EmbeddedKafkaBroker> broker = externalKafka.isPresent()
                     ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(EmbeddedKafkaBroker::start, starter);
+                    : CompletableFuture.supplyAsync(brokerStart, starter);
             CompletableFuture<EmbeddedSchemaRegistry> registry = externalRegistry.isPresent()
                     ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(EmbeddedSchemaRegistry::start, starter);
+                    : CompletableFuture.supplyAsync(registryStart, starter);
             EmbeddedKafkaBroker startedBroker = join(broker, registry);
             EmbeddedSchemaRegistry startedRegistry = join(registry, broker);
             StackEndpoints endpoints = new StackEndpoints(
@@ -114,29 +140,45 @@ public final class TimingStack implements AutoCloseable {
         return registry != null;
     }
 
-    /** Stops what this stack started; later calls do nothing. */
+    /** Stops what this stack started, broker and registry at the same time; later calls do nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        RuntimeException failure = null;
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (AutoCloseable resource : new AutoCloseable[] {registry, broker}) {
-            if (resource == null) {
-                continue;
+            if (resource != null) {
+                stops.add(CompletableFuture.runAsync(() -> closeUnchecked(resource), runnable -> {
+                    Thread thread = new Thread(runnable, "timing-stack-stop");
+                    thread.start();
+                }));
             }
+        }
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> stop : stops) {
             try {
-                resource.close();
-            } catch (Exception e) {
+                stop.join();
+            } catch (CompletionException e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("could not stop the timing stack cleanly", e);
+                    failure = new IllegalStateException("could not stop the timing stack cleanly", e.getCause());
                 } else {
-                    failure.addSuppressed(e);
+                    failure.addSuppressed(e.getCause());
                 }
             }
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private static void closeUnchecked(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

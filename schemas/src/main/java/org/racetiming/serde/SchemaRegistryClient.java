@@ -245,6 +245,23 @@ public final class SchemaRegistryClient implements AutoCloseable {
     }
 
     /**
+     * The registry's global compatibility level ({@code GET /config}): Confluent answers
+     * {@code compatibilityLevel}, Apicurio {@code compatibility}.
+     */
+    public String compatibility() {
+        RegistryHttp.Answer answer = http.exchange("GET", "/config", null);
+        if (!answer.ok()) {
+            throw unexpected("GET", "/config", answer);
+        }
+        JsonNode level = answer.body().has("compatibilityLevel") ? answer.body().path("compatibilityLevel")
+                : answer.body().path("compatibility");
+        if (!level.isTextual()) {
+            throw unexpected("GET", "/config", answer);
+        }
+        return level.asText().toUpperCase(Locale.ROOT);
+    }
+
+    /**
      * Whether a schema could be registered under a subject now
      * ({@code POST /compatibility/subjects/{subject}/versions/latest}). A subject with no version yet
      * accepts any schema: true.

@@ -175,10 +175,15 @@ public final class Topics {
 
     /** The topics to create, with their configs (min.insync.replicas 2 from replication 3 on). */
     public static List<NewTopic> newTopics(int partitions, short replication) {
-        if (partitions < 1 || replication < 1) {
-            throw new IllegalArgumentException("partitions and replication must be at least 1, were "
-                    + partitions + " and " + replication);
-        }
+        return newTopics(TopicLayout.of(partitions, replication));
+    }
+
+    /**
+     * The topics to create; with the cluster's default replication, min.insync.replicas is the cluster's too
+     * (its operator chose both).
+     */
+    public static List<NewTopic> newTopics(TopicLayout layout) {
+        short replication = layout.replication().orElse((short) 1);
         List<NewTopic> topics = new ArrayList<>();
         for (String name : ALL) {
             Map<String, String> configs = new HashMap<>();
@@ -191,7 +196,7 @@ public final class Topics {
                 // With acks=all, a write then survives the loss of a broker; the broker default (1) would not.
                 configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
             }
-            topics.add(new NewTopic(name, partitions, replication).configs(configs));
+            topics.add(new NewTopic(name, layout.partitions(), layout.replication()).configs(configs));
         }
         return List.copyOf(topics);
     }
@@ -206,8 +211,13 @@ public final class Topics {
      * left as they are, so this is safe to call on every start and from several processes at once.
      */
     public static void ensureTopics(Admin admin, int partitions, short replication) {
+        ensureTopics(admin, TopicLayout.of(partitions, replication));
+    }
+
+    /** Like {@link #ensureTopics(Admin, int, short)}, with partitions and replication given or the cluster's defaults. */
+    public static void ensureTopics(Admin admin, TopicLayout layout) {
         Objects.requireNonNull(admin, "admin");
-        List<NewTopic> wanted = newTopics(partitions, replication);
+        List<NewTopic> wanted = newTopics(layout);
         try {
             Set<String> existing = admin.listTopics().names().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

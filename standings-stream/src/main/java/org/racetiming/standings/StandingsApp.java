@@ -1,14 +1,11 @@
 package org.racetiming.standings;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.streams.KafkaStreams;
 import org.racetiming.standings.http.StandingsHttp;
 import org.racetiming.topics.Topics;
 import org.slf4j.Logger;
@@ -16,16 +13,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A deployed standings instance: the topology, its HTTP API, live streams and page, configured from the
- * environment ({@link StandingsAppConfig}). Runs until SIGTERM (closing HTTP first, then the topology, leaving its
+ * environment ({@link StandingsAppConfig}). HTTP starts with the topology, not after it: while the state is
+ * restored (for as long as that takes) queries get 503 with Retry-After and {@code /health/ready} says not ready,
+ * instead of connections being refused. Runs until SIGTERM (closing HTTP first, then the topology, leaving its
  * group so that the other instances take its sessions over at once), or until the topology dies (exit code 1, for
  * the orchestrator to restart it).
  */
 public final class StandingsApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandingsApp.class);
-    private static final Set<KafkaStreams.State> DEAD = EnumSet.of(
-            KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR,
-            KafkaStreams.State.PENDING_SHUTDOWN, KafkaStreams.State.NOT_RUNNING);
 
     private StandingsApp() {
     }
@@ -57,9 +53,9 @@ public final class StandingsApp {
         try {
             ensureTopics(config);
             StandingsService.Options options = new StandingsService.Options(config.applicationId(), config.stateDir(),
-                    Duration.ofMillis(50), config.applicationServer());
+                    Duration.ofMillis(50), config.applicationServer(), config.standbyReplicas());
             // Closed in reverse: HTTP first, then the topology, which leaves its group on close.
-            try (StandingsService service = StandingsService.start(config.bootstrapServers(), config.schemaRegistryUrl(), options);
+            try (StandingsService service = StandingsService.launch(config.bootstrapServers(), config.schemaRegistryUrl(), options);
                  StandingsHttp http = StandingsHttp.start(service, config.bootstrapServers(), config.schemaRegistryUrl(),
                          StandingsHttp.Settings.onPort(config.httpPort()).withApplicationServer(config.applicationServer()))) {
                 LOG.info("standings instance {} serving http://0.0.0.0:{}/ (Kafka {}, registry {})",
@@ -80,9 +76,8 @@ public final class StandingsApp {
 
     private static int serveUntilStopped(StandingsService service, CountDownLatch stop) throws InterruptedException {
         while (!stop.await(1, TimeUnit.SECONDS)) {
-            KafkaStreams.State state = service.streams().state();
-            if (DEAD.contains(state)) {
-                LOG.error("the standings topology stopped (state {}); exiting", state);
+            if (!service.alive()) {
+                LOG.error("the standings topology stopped (state {}); exiting", service.streams().state());
                 return 1;
             }
         }

@@ -12,7 +12,7 @@ import org.racetiming.standings.http.StandingsHttp;
  */
 public record StandingsAppConfig(String bootstrapServers, String schemaRegistryUrl, int httpPort,
                                  String applicationServer, Path stateDir, String applicationId,
-                                 int topicPartitions, short topicReplication) {
+                                 int topicPartitions, short topicReplication, int standbyReplicas) {
 
     public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
@@ -22,6 +22,8 @@ public record StandingsAppConfig(String bootstrapServers, String schemaRegistryU
     public static final String APPLICATION_ID_ENV = "APPLICATION_ID";
     public static final String PARTITIONS_ENV = "TOPIC_PARTITIONS";
     public static final String REPLICATION_ENV = "TOPIC_REPLICATION";
+    /** Warm copies of each session's state on other instances; 1 makes a takeover a matter of seconds. */
+    public static final String STANDBY_REPLICAS_ENV = "STANDBY_REPLICAS";
 
     /** Reads the environment; anything malformed is an IllegalArgumentException naming the variable. */
     public static StandingsAppConfig fromEnv(Map<String, String> env) {
@@ -41,8 +43,7 @@ public record StandingsAppConfig(String bootstrapServers, String schemaRegistryU
                 Path.of(settings.text(STATE_DIR_ENV, Path.of(System.getProperty("java.io.tmpdir"), "standings-stream").toString())),
                 settings.text(APPLICATION_ID_ENV, "standings-stream"),
                 partitions,
-                (short) replication);
+                (short) replication,
+                (int) settings.number(STANDBY_REPLICAS_ENV, 1, 0, 10));
     }
-
-
 }

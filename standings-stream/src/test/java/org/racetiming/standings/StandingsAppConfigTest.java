@@ -20,6 +20,7 @@ class StandingsAppConfigTest {
         assertThat(config.topicPartitions()).isEqualTo(1);
         assertThat(config.topicReplication()).isEqualTo((short) 1);
         assertThat(config.applicationId()).isEqualTo("standings-stream");
+        assertThat(config.standbyReplicas()).isEqualTo(1);
     }
 
     @Test
@@ -31,13 +32,15 @@ class StandingsAppConfigTest {
                 "APPLICATION_SERVER", "standings-2:8080",
                 "STATE_DIR", "/var/lib/standings",
                 "TOPIC_PARTITIONS", "6",
-                "TOPIC_REPLICATION", "3"));
+                "TOPIC_REPLICATION", "3",
+                "STANDBY_REPLICAS", "2"));
 
         assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092,kafka-3:9092");
         assertThat(config.applicationServer()).isEqualTo("standings-2:8080");
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/standings"));
         assertThat(config.topicPartitions()).isEqualTo(6);
         assertThat(config.topicReplication()).isEqualTo((short) 3);
+        assertThat(config.standbyReplicas()).isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.racetiming.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,11 +119,10 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** The standings topology from its start to the standings of the last event, with a fresh application id and state. */
     private static double topologyRate(StackEndpoints endpoints, Topics topics, String sessionId, int n, int run) throws Exception {
-        Path stateDir = Files.createTempDirectory("timing-bench-state");
-        StandingsService.Options options = new StandingsService.Options("standings-bench-" + run + "-" + System.nanoTime(),
-                stateDir, Duration.ofMillis(50), null);
-        try (OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.overallStandings(), sessionId, false);
-             StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), options)) {
+        try (ScratchDir stateDir = ScratchDir.create("timing-bench-state");
+             OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.overallStandings(), sessionId, false);
+             StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                     new StandingsService.Options("standings-bench-" + run + "-" + System.nanoTime(), stateDir.path(), Duration.ofMillis(50), null))) {
             long start = System.nanoTime();
             watcher.await(s -> s.getEventsSeen() >= n, Duration.ofMinutes(5), "the topology to take in " + n + " events");
             return rate(n, start);
@@ -137,11 +135,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         List<TimingEvent> events = RaceSimulator.all(SimulatorConfig.defaults(sessionId).withCars(30)
                 .withDuration(Duration.ofMinutes(30)).withStart(Instant.now()));
         events = events.subList(0, Math.min(events.size(), latencyEvents));
-        Path stateDir = Files.createTempDirectory("timing-bench-latency");
         List<Long> latencies = new ArrayList<>();
-        StandingsService.Options options = new StandingsService.Options("standings-latency-" + System.nanoTime(),
-                stateDir, Duration.ofMillis(50), null);
-        try (StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), options);
+        try (ScratchDir stateDir = ScratchDir.create("timing-bench-latency");
+             StandingsService service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                     new StandingsService.Options("standings-latency-" + System.nanoTime(), stateDir.path(), Duration.ofMillis(50), null));
              OutputWatcher watcher = new OutputWatcher(endpoints.bootstrapServers(), topics.overallStandings(), sessionId);
              EventPublisher publisher = new EventPublisher(endpoints.bootstrapServers(), topics)) {
             long seen = 0;

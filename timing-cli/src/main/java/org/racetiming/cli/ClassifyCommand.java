@@ -1,7 +1,5 @@
 package org.racetiming.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -32,6 +30,9 @@ import picocli.CommandLine.Spec;
                     + "its SESSION_STARTED gives the duration, its own lines the race control."})
 final class ClassifyCommand implements Callable<Integer> {
 
+    /** Its own consumer group: on a shared cluster, classify must not join the deployed standings instances. */
+    static final String APPLICATION_ID = "timing-classify";
+
     @Spec
     CommandSpec spec;
 
@@ -60,10 +61,10 @@ final class ClassifyCommand implements Callable<Integer> {
         CompletableFuture<RaceFeed> reading = CompletableFuture.supplyAsync(() -> RaceFeed.read(analysis, raceControl, durationMs));
         try (Pipeline pipeline = Pipeline.start()) {
             StackEndpoints endpoints = pipeline.endpoints();
-            Path stateDir = Files.createTempDirectory("timing-classify-state");
-            CompletableFuture<StandingsService> starting = CompletableFuture.supplyAsync(() -> StandingsService.start(
-                    endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), StandingsService.Options.defaults(stateDir)));
-            try (StandingsService service = await(starting)) {
+            try (ScratchDir stateDir = ScratchDir.create("timing-classify-state");
+                 StandingsService service = StandingsService.launch(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+                         StandingsService.Options.defaults(APPLICATION_ID, stateDir.path()))) {
+                service.awaitRunning();
                 Log.info("standings topology running");
                 RaceFeed feed = await(reading);
                 Log.info("read %d events from %s (%d records rejected)", feed.events().size(), analysis, feed.rejected().size());
@@ -71,8 +72,6 @@ final class ClassifyCommand implements Callable<Integer> {
                 Standings result = classification(endpoints, pipeline.topics(), service, feed.sessionId(), published, atMs);
                 spec.commandLine().getOut().print(ClassificationTable.format(result));
                 spec.commandLine().getOut().flush();
-            } finally {
-                deleteQuietly(stateDir);
             }
         }
         Log.info("classified in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -141,11 +140,4 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is harmless
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.racetiming.embedded.TimingStack;
 import org.racetiming.event.TimingEvent;
@@ -104,12 +103,10 @@ final class IngestCommand implements Callable<Integer> {
             FeedResult feed = await(reading);
             Log.info("read %,d events from %s (%d records rejected)", feed.events().size(), analysis, feed.rejected().size());
             FeedSummary summary;
-            try (StopOnCtrlC stop = StopOnCtrlC.forCurrentThread()) {
-                summary = publish(pipeline, sessionId, feed, System.out, System.err);
-                // A Ctrl-C is handled: the stack below must close normally.
-                Thread.interrupted();
-            }
-            return summary.complete() ? 0 : 130;
+            summary = publish(pipeline, sessionId, feed, System.out, System.err);
+            // A Ctrl-C ended the publishing (it flushed what it sent): the stack below must close normally.
+            Thread.interrupted();
+            return summary.complete() ? 0 : CliErrors.STOPPED;
         }
     }
 
@@ -189,31 +186,19 @@ final class IngestCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private Integer serveHttp() throws InterruptedException {
-        // Refuse a missing token before starting anything (the stack takes seconds).
-        IngestConfig.fromEnv(System.getenv(), "pending", "pending", port, open);
-        TimingStack stack = TimingStack.start();
-        IngestService service;
-        try {
+    private Integer serveHttp() {
+        // Refuse a missing token or a busy port before starting anything (the stack takes seconds).
+        IngestConfig pending = IngestConfig.fromEnv(System.getenv(), "pending", "pending", port, open);
+        LocalPort.requireFree(null, pending.http().port(), "--port");
+        try (TimingStack stack = TimingStack.start()) {
             IngestConfig config = IngestConfig.fromEnv(System.getenv(), stack.endpoints().bootstrapServers(),
                     stack.endpoints().schemaRegistryUrl(), port, open);
-            service = IngestService.start(config);
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } finally {
-                stack.close();
-                stopped.countDown();
+            try (IngestService service = IngestService.start(config)) {
+                Log.info("HTTP ingest API on http://localhost:%d/sessions/{sessionId}/events, publishing to Kafka at %s (%s); Ctrl-C to stop",
+                        service.port(), stack.endpoints().bootstrapServers(), stack.embedded() ? "embedded" : "external");
+                TimingProcess.awaitCtrlC();
             }
-        }, "ingest-http-stop"));
-        Log.info("HTTP ingest API on http://localhost:%d/sessions/{sessionId}/events, publishing to Kafka at %s (%s); Ctrl-C to stop",
-                service.port(), stack.endpoints().bootstrapServers(), stack.embedded() ? "embedded" : "external");
-        stopped.await();
+        }
         return 0;
     }
 

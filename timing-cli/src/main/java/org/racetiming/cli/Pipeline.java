@@ -1,10 +1,12 @@
 package org.racetiming.cli;
 
+import java.util.Set;
 import org.racetiming.embedded.StackEndpoints;
 import org.racetiming.embedded.TimingStack;
 import org.racetiming.ingest.publish.PublisherSettings;
 import org.racetiming.ingest.publish.StackCheck;
 import org.racetiming.serde.SchemaRegistryClient;
+import org.racetiming.topics.TopicLayout;
 import org.racetiming.topics.Topics;
 
 /**
@@ -43,17 +45,44 @@ final class Pipeline implements AutoCloseable {
         return connect(null, endpoints);
     }
 
+    /** Levels under which events written with today's schemas stay readable after a schema change. */
+    private static final Set<String> SAFE_COMPATIBILITY = Set.of("BACKWARD", "BACKWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE");
+
     private static Pipeline connect(TimingStack owned, StackEndpoints endpoints) {
-        StackCheck.prepareKafka(endpoints.bootstrapServers(), PublisherSettings.defaults(), 1, (short) 1);
+        // Missing topics get the cluster's partitions and replication: on a single embedded broker 1 and 1, on a
+        // real cluster what its operator chose.
+        StackCheck.prepareKafka(endpoints.bootstrapServers(), PublisherSettings.defaults(), TopicLayout.clusterDefaults());
         SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
         Topics topics = new Topics(registry);
         try {
             StackCheck.requireRegistry(registry, topics);
+            if (owned == null || !owned.registryEmbedded()) {
+                warnUnlessBackward(registry);
+            }
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
         return new Pipeline(owned, endpoints, registry, topics);
+    }
+
+    /**
+     * An external registry is someone else's to configure: we say what is unsafe rather than change it (the
+     * embedded one is set to BACKWARD when it starts).
+     */
+    private static void warnUnlessBackward(SchemaRegistryClient registry) {
+        String level;
+        try {
+            level = registry.compatibility();
+        } catch (RuntimeException e) {
+            Log.info("warning: could not read the compatibility level of the registry at %s (%s)", registry.baseUrl(), e.getMessage());
+            return;
+        }
+        if (!SAFE_COMPATIBILITY.contains(level)) {
+            Log.info("warning: the schema registry at %s uses compatibility %s: a schema change could make stored events "
+                    + "unreadable; set BACKWARD: curl -X PUT -H 'Content-Type: application/json' -d '{\"compatibility\":\"BACKWARD\"}' %s/config",
+                    registry.baseUrl(), level, registry.baseUrl());
+        }
     }
 
     StackEndpoints endpoints() {
@@ -70,9 +99,11 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        registry.close();
-        if (stack != null) {
-            stack.close();
-        }
+        TimingProcess.closeUninterrupted(() -> {
+            registry.close();
+            if (stack != null) {
+                stack.close();
+            }
+        });
     }
 }

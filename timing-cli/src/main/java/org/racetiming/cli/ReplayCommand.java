@@ -42,15 +42,14 @@ final class ReplayCommand implements Callable<Integer> {
         SessionReplay.Options options = new SessionReplay.Options(from, to, speed, atMs == null ? 0 : atMs);
         try (Pipeline pipeline = Pipeline.start()) {
             SessionReplay.Result result;
-            try (StopOnCtrlC stop = StopOnCtrlC.forCurrentThread()) {
-                result = replay(pipeline, options);
-                Thread.interrupted();
-            }
+            result = replay(pipeline, options);
+            // A Ctrl-C ended the replay (it flushed what it sent): the stack below must close normally.
+            Thread.interrupted();
             System.out.printf(Locale.ROOT, "%d events of session %s replayed into %s at %s%s: %d published in %.1f s%s%n",
                     result.eventsRead(), from, to, Pacer.describe(speed), atMs == null ? "" : " from " + RaceTime.formatHms(atMs),
                     result.summary().published(), result.summary().took().toNanos() / 1e9,
                     result.summary().complete() ? "" : " (stopped before the end)");
-            return result.summary().complete() ? 0 : 130;
+            return result.summary().complete() ? 0 : CliErrors.STOPPED;
         }
     }
 

@@ -9,7 +9,8 @@ import org.racetiming.topics.Topics;
 
 /**
  * The HTTP side of a running {@link StandingsService}: the server, the live feed that drives its streams, the
- * metrics, and the one HTTP client used to reach the other instances. Start it after the service; close it before.
+ * metrics, and the one HTTP client used to reach the other instances. Start it right after launching the service
+ * (it answers 503 until the topology runs); close it before.
  */
 public final class StandingsHttp implements AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class StandingsHttp implements AutoCloseable {
             return new Settings(null, port, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
         }
 
-        /** Listening on one address only, e.g. 127.0.0.1 for a benchmark that must not be reachable from outside. */
+        /** Listening on one address only, e.g. 127.0.0.1 (the demo, a benchmark); null for every interface. */
         public Settings onHost(String address) {
             return new Settings(address, port, applicationServer, heartbeat, forwardTimeout);
         }
@@ -77,7 +78,7 @@ public final class StandingsHttp implements AutoCloseable {
             RequestForwarder forwarder = new RequestForwarder(client, settings.applicationServer(), settings.forwardTimeout());
             StandingsHttpServer server = new StandingsHttpServer(service.queries(),
                     SessionOwners.of(service.streams(), settings.applicationServer()), forwarder, updates, json, metrics,
-                    settings.host(), settings.port());
+                    Health.of(service), settings.host(), settings.port());
             return new StandingsHttp(registry, metrics, updates, feed, server);
         } catch (RuntimeException e) {
             if (feed != null) {

@@ -3,6 +3,7 @@ package org.racetiming.standings.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +30,8 @@ public final class StandingsHttpServer implements AutoCloseable {
     private final ExecutorService sender;
 
     StandingsHttpServer(StandingsQueries queries, SessionOwners owners, RequestForwarder forwarder,
-                        LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, String host, int port) {
+                        LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, Health health,
+                        String host, int port) {
         StandingsApi api = new StandingsApi(queries, owners, forwarder, json, metrics);
         AtomicInteger threads = new AtomicInteger();
         // A fixed set of sender threads: a cached pool grew a thread per screen being written to (1,000 screens,
@@ -57,14 +59,16 @@ public final class StandingsHttpServer implements AutoCloseable {
             });
         });
         app.before(ctx -> ctx.header(RequestForwarder.SERVED_BY, forwarder.self()));
+        health.register(app, updates);
         api.register(app);
         app.sse("/sessions/{id}/live", live::connect);
-        app.get("/health", ctx -> respondHealth(ctx, updates));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503,
-                "the standings store cannot be read right now (starting, or moving in a rebalance); retry shortly"));
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> {
+            ctx.header(Header.RETRY_AFTER, Health.RETRY_AFTER_SECONDS);
+            error(ctx, 503, "the standings store cannot be read right now (starting, or moving in a rebalance); retry shortly");
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error: " + e);
@@ -79,22 +83,6 @@ public final class StandingsHttpServer implements AutoCloseable {
         } else {
             app.start(host, port);
         }
-    }
-
-    /** The service is up when it answers; {@code liveFeed} says whether live screens get changes. */
-    private static void respondHealth(Context ctx, LiveUpdates updates) {
-        StandingsJson json = new StandingsJson();
-        ObjectNode body = json.object().put("status", "UP");
-        StandingsFeed.Status feed = updates.feedStatus();
-        if (feed != null) {
-            body.putObject("liveFeed")
-                    .put("state", feed.state().name())
-                    .put("since", feed.since().toString())
-                    .put("restarts", feed.restarts())
-                    .put("lastError", feed.lastError())
-                    .put("screens", updates.subscribers());
-        }
-        StandingsApi.respond(ctx, body);
     }
 
     private static String route(Context ctx) {

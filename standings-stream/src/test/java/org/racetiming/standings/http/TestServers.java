@@ -15,14 +15,41 @@ final class TestServers {
     }
 
     static StandingsHttpServer start(StandingsQueries queries, SessionOwners owners, HostInfo self, LiveUpdates updates) {
+        return start(queries, owners, self, updates, RUNNING);
+    }
+
+    static StandingsHttpServer start(StandingsQueries queries, SessionOwners owners, HostInfo self, LiveUpdates updates,
+                                     Health.Topology topology) {
         return new StandingsHttpServer(queries, owners, new RequestForwarder(CLIENT, self, Duration.ofSeconds(5)), updates,
-                new StandingsJson(), new StandingsMetrics(), null, 0);
+                new StandingsJson(), new StandingsMetrics(), new Health(topology), null, 0);
     }
 
     /** A lone instance on a given port (to start it again where a page expects it). */
     static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates, int port) {
         return new StandingsHttpServer(queries, SessionOwners.single(), new RequestForwarder(CLIENT, null, Duration.ofSeconds(5)),
-                updates, new StandingsJson(), new StandingsMetrics(), "127.0.0.1", port);
+                updates, new StandingsJson(), new StandingsMetrics(), new Health(RUNNING), "127.0.0.1", port);
+    }
+
+    /** A topology that has restored its state and runs. */
+    static final Health.Topology RUNNING = topology(true, true, "RUNNING");
+
+    static Health.Topology topology(boolean alive, boolean ready, String state) {
+        return new Health.Topology() {
+            @Override
+            public boolean alive() {
+                return alive;
+            }
+
+            @Override
+            public boolean ready() {
+                return ready;
+            }
+
+            @Override
+            public String state() {
+                return state;
+            }
+        };
     }
 
     static StandingsHttpServer lone(StandingsQueries queries, LiveUpdates updates) {

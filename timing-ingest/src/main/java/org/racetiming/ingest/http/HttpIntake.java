@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.IngestMetrics;
@@ -60,7 +59,9 @@ public final class HttpIntake {
     private final Function<String, List<TimingEvent>> history;
     private final IngestMetrics metrics;
     private final Duration ackTimeout;
-    private final ConcurrentMap<String, SessionMemory> sessions = new ConcurrentHashMap<>();
+    private final IdleSessions<SessionMemory> sessions;
+    /** A session not posted to for this long leaves memory (and is read back from the topic if it comes back). */
+    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(30);
 
     /**
      * @param history the events already on {@code timing-events} for a session id (e.g. a
@@ -69,6 +70,13 @@ public final class HttpIntake {
      */
     public HttpIntake(EventPublisher publisher, EventValidator validator, Function<String, List<TimingEvent>> history,
                       IngestMetrics metrics, Duration ackTimeout) {
+        this(publisher, validator, history, metrics, ackTimeout, DEFAULT_IDLE_AFTER, System::nanoTime);
+    }
+
+    HttpIntake(EventPublisher publisher, EventValidator validator, Function<String, List<TimingEvent>> history,
+               IngestMetrics metrics, Duration ackTimeout, Duration idleAfter, LongSupplier nanoClock) {
+        // The validator's per-session state (entry list, each car's progress) goes with the session's.
+        this.sessions = new IdleSessions<>(idleAfter, nanoClock, SessionMemory::new, validator::forget);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.history = Objects.requireNonNull(history, "history");
@@ -107,7 +115,12 @@ public final class HttpIntake {
         int duplicates = 0;
         int parseRejected = 0;
         int ruleRejected = 0;
-        SessionMemory memory = sessions.computeIfAbsent(sessionId, id -> new SessionMemory());
+        SessionMemory memory = sessions.acquire(sessionId);
+        synchronized (memory) {
+            while (sessions.evicted(sessionId, memory)) {
+                memory = sessions.acquire(sessionId); // evicted just now as idle: a fresh state, learned below
+            }
+        }
         synchronized (memory) {
             if (!memory.learned) {
                 try {
@@ -222,7 +235,7 @@ public final class HttpIntake {
     }
 
     private void forget(String sessionId) {
-        SessionMemory memory = sessions.get(sessionId);
+        SessionMemory memory = sessions.peek(sessionId);
         if (memory == null) {
             return;
         }

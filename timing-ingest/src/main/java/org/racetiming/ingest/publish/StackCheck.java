@@ -15,6 +15,7 @@ import org.racetiming.ingest.publish.EventPublisher.PublishException;
 import org.racetiming.serde.AvroSerde;
 import org.racetiming.serde.SchemaRegistryClient;
 import org.racetiming.topics.Topic;
+import org.racetiming.topics.TopicLayout;
 import org.racetiming.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ public final class StackCheck {
      * @throws PublishException naming the address and the tries, when Kafka does not answer
      */
     public static void prepareKafka(String bootstrapServers, PublisherSettings settings, int partitions, short replication) {
+        prepareKafka(bootstrapServers, settings, TopicLayout.of(partitions, replication));
+    }
+
+    /** Like {@link #prepareKafka(String, PublisherSettings, int, short)}, missing topics laid out as given. */
+    public static void prepareKafka(String bootstrapServers, PublisherSettings settings, TopicLayout layout) {
         int timeoutMs = (int) settings.connectTimeout().toMillis();
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -54,7 +60,7 @@ public final class StackCheck {
         }
         try {
             requireCluster(admin, bootstrapServers, settings);
-            Topics.ensureTopics(admin, partitions, replication);
+            Topics.ensureTopics(admin, layout);
         } catch (KafkaException e) {
             throw new PublishException("cannot create the topics on Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
         } finally {
