@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,7 +108,7 @@ final class RulesBenchmarkCommand implements Callable<Integer> {
             say("time travel, 1 client: p50 %.1f ms, p99 %.1f ms; CPU per query p50 %.2f ms, p99 %.2f ms (what load"
                     + " on the machine does not inflate)", percentile(alone, 50) / 1e6, percentile(alone, 99) / 1e6,
                     percentile(cpu, 50) / 1e6, percentile(cpu, 99) / 1e6);
-            say("time travel, %d concurrent clients x %d queries: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+            say("time travel, %d clients asking at once, %d rounds: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
                     clients, queries, percentile(together, 50) / 1e6, percentile(together, 99) / 1e6,
                     together[together.length - 1] / 1e6);
         } finally {
@@ -131,18 +131,21 @@ final class RulesBenchmarkCommand implements Callable<Integer> {
         return took;
     }
 
-    /** Each client asks {@code count} times for the session at a random time: board and one pair gap. */
+    /**
+     * {@code count} rounds in which the clients all ask at once (20 commentators pressing the button together), each
+     * for the session at a random time: board and one pair gap. A round starts when the last one ended.
+     */
     private static long[] measure(EventTimeline timeline, long end, ExecutorService pool, int clients, int count)
             throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
+        CyclicBarrier together = new CyclicBarrier(clients);
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Random random = new Random(c);
             results.add(pool.submit(() -> {
-                start.await();
                 long[] took = new long[count];
                 for (int q = 0; q < count; q++) {
                     long at = (long) (random.nextDouble() * end);
+                    together.await();
                     long t0 = System.nanoTime();
                     ask(timeline, at);
                     took[q] = System.nanoTime() - t0;
@@ -150,7 +153,6 @@ final class RulesBenchmarkCommand implements Callable<Integer> {
                 return took;
             }));
         }
-        start.countDown();
         long[] all = new long[0];
         for (Future<long[]> result : results) {
             long[] took = result.get();
