@@ -1,6 +1,5 @@
 package org.racetiming.ingest.feed.racecontrol;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
+import org.racetiming.ingest.feed.JsonLines;
 import org.racetiming.ingest.feed.RejectedRecord;
 import org.racetiming.ingest.feed.SessionTimeline;
 import org.racetiming.ingest.validation.EventValidator;
@@ -55,32 +55,19 @@ public final class RaceControlReader {
         RaceControlLineParser parser = new RaceControlLineParser(options);
         List<TimingEvent> events = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+        JsonLines.read(reader, sourceName, (number, line, source) -> {
+            try {
+                TimingEvent event = parser.parse(line, source);
+                Verdict verdict = validator.accept(event);
+                if (verdict.rejected()) {
+                    rejected.add(new RejectedRecord(source, verdict.reason(), line));
+                } else {
+                    events.add(event);
                 }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String source = sourceName + ":" + number;
-                try {
-                    TimingEvent event = parser.parse(line, source);
-                    Verdict verdict = validator.accept(event);
-                    if (verdict.rejected()) {
-                        rejected.add(new RejectedRecord(source, verdict.reason(), line));
-                    } else {
-                        events.add(event);
-                    }
-                } catch (RaceControlLineParser.BadLineException e) {
-                    rejected.add(new RejectedRecord(source, e.getMessage(), line));
-                }
+            } catch (RaceControlLineParser.BadLineException e) {
+                rejected.add(new RejectedRecord(source, e.getMessage(), line));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sourceName, e);
-        }
+        });
         return new FeedResult(SessionTimeline.sort(events), rejected);
     }
 }

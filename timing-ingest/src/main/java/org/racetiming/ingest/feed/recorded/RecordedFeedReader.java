@@ -1,7 +1,6 @@
 package org.racetiming.ingest.feed.recorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
+import org.racetiming.ingest.feed.JsonLines;
 import org.racetiming.ingest.feed.RejectedRecord;
 import org.racetiming.ingest.http.EventProblem;
 import org.racetiming.ingest.http.HttpEventParser;
@@ -67,25 +67,12 @@ public final class RecordedFeedReader {
         Map<String, FirstSeen> firstById = new HashMap<>();
         List<TimingEvent> events = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(reader)) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String source = sourceName + ":" + number;
-                String reason = read(parser, validator, firstById, line, number, source, events);
-                if (reason != null) {
-                    rejected.add(new RejectedRecord(source, reason, line));
-                }
+        JsonLines.read(reader, sourceName, (number, line, source) -> {
+            String reason = read(parser, validator, firstById, line, number, source, events);
+            if (reason != null) {
+                rejected.add(new RejectedRecord(source, reason, line));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sourceName, e);
-        }
+        });
         return new FeedResult(events, rejected);
     }
 
