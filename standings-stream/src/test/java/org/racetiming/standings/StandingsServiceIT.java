@@ -77,8 +77,21 @@ class StandingsServiceIT {
         assertThat(rejectedReasons(session)).as("a repeat changes nothing and is not an error").isEmpty();
     }
 
+    private static final List<Path> STATE_DIRS = new ArrayList<>();
+
     private static StandingsService.Options options(String appId) throws Exception {
-        return new StandingsService.Options(appId, Files.createTempDirectory("standings-it"), Duration.ZERO, null);
+        Path stateDir = Files.createTempDirectory("standings-it");
+        STATE_DIRS.add(stateDir);
+        return new StandingsService.Options(appId, stateDir, Duration.ZERO, null);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void deleteStateDirs() throws Exception {
+        for (Path dir : STATE_DIRS) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static void send(TimingEvent... events) {

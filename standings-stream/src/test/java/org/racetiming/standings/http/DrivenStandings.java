@@ -32,12 +32,13 @@ final class DrivenStandings implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, TimingEvent> events;
     private final StandingsQueries queries;
+    private final Path stateDir = tempDir();
 
     DrivenStandings() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "standings-http-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // A long emit interval: the test driver's clock does not move, so boards are sent once; queries need none.
         SessionTimelines sessions = new SessionTimelines();
         driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, Duration.ofHours(1), sessions), props);
@@ -72,5 +73,10 @@ final class DrivenStandings implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + stateDir, e);
+        }
     }
 }

@@ -43,6 +43,8 @@ class StandingsHttpIT {
     private static StandingsHttp http;
     private static HttpProbe probe;
 
+    private static java.nio.file.Path stateDir;
+
     @BeforeAll
     static void start(StackEndpoints endpoints) throws IOException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()))) {
@@ -50,9 +52,9 @@ class StandingsHttpIT {
         }
         int port = freePort();
         String self = "localhost:" + port;
+        stateDir = Files.createTempDirectory("standings-http-it");
         service = StandingsService.start(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-                new StandingsService.Options("standings-http-it-" + UUID.randomUUID(),
-                        Files.createTempDirectory("standings-http-it"), Duration.ofMillis(50), self));
+                new StandingsService.Options("standings-http-it-" + UUID.randomUUID(), stateDir, Duration.ofMillis(50), self));
         http = StandingsHttp.start(service, endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
                 StandingsHttp.Settings.onPort(port).withApplicationServer(self));
         registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
@@ -61,7 +63,7 @@ class StandingsHttpIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (publisher != null) {
             publisher.close();
         }
@@ -73,6 +75,11 @@ class StandingsHttpIT {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (stateDir != null) {
+            try (var paths = Files.walk(stateDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
