@@ -141,12 +141,10 @@ public final class StandingsQueries {
                 return Optional.of(cached);
             }
         }
-        List<TimingEvent> events = new ArrayList<>();
-        SessionEventLog.replay(eventLog.get(), sessionId, events::add);
+        List<TimingEvent> events = SessionEventLog.inSessionOrder(eventLog.get(), sessionId);
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        events.sort(SessionOrder.ORDER);
         EventTimeline timeline = new EventTimeline(sessionId);
         events.forEach(timeline::offer);
         synchronized (stored) {

@@ -38,13 +38,10 @@ final class RaceControlLog {
         return new RaceControlLog(messages);
     }
 
-    void trackStatus(TrackStatusChanged change, long atMs, boolean flagFell) {
-        if (flagFell) {
-            chequered(atMs);
-            return;
-        }
+    /** A change of the track conditions; the flag is said by {@link #chequered}, whatever made it fall. */
+    void trackStatus(TrackStatusChanged change, long atMs) {
         if (change.getStatus() == TrackStatus.CHEQUERED) {
-            return; // the flag fell already (the leader's crossing after the duration): said once
+            return;
         }
         String text = switch (change.getStatus()) {
             case GREEN -> "Green flag";

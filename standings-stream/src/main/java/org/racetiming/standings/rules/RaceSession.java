@@ -115,28 +115,24 @@ public final class RaceSession {
         Object payload = event.getPayload();
         long at = event.getSessionTimeMs();
         board = null;
+        boolean wasChequered = track.chequered();
         ApplyResult result;
         if (payload instanceof SessionStarted started) {
             result = sessionStarted(started);
         } else if (payload instanceof TrackStatusChanged change) {
-            boolean wasChequered = track.chequered();
             String ignored = track.apply(change, at);
             result = ignored == null ? ApplyResult.ok() : ApplyResult.ignored(ignored);
             if (ignored == null) {
-                messages.trackStatus(change, at, !wasChequered && track.chequered());
+                messages.trackStatus(change, at);
             }
         } else if (payload instanceof SessionEnded end) {
             ended = true;
             messages.sessionEnded(end, at);
             result = ApplyResult.ok();
         } else {
-            boolean wasChequered = track.chequered();
             result = carEvents.apply(payload, at);
             if (result.applied()) {
                 messages.carEvent(payload, at);
-                if (!wasChequered && track.chequered()) {
-                    messages.chequered(track.chequeredAtMs());
-                }
             }
         }
         if (!result.rejected()) {
@@ -145,8 +141,11 @@ public final class RaceSession {
                     && sessionTimeMs >= setup.scheduledDurationMs() && !track.chequered()) {
                 // Practice and qualifying end on the clock; a lap completed at or after it still counts.
                 track.chequeredByDuration(setup.scheduledDurationMs());
-                messages.chequered(setup.scheduledDurationMs());
             }
+        }
+        if (!wasChequered && track.chequered()) {
+            // However it fell (CHEQUERED, the leader's crossing after the duration, the clock), said once.
+            messages.chequered(track.chequeredAtMs());
         }
         if (payload instanceof SessionStarted && result.applied() && !waiting.isEmpty()) {
             List<TimingEvent> ready = new ArrayList<>(waiting);

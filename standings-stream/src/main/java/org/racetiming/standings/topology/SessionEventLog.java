@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.racetiming.event.TimingEvent;
+import org.racetiming.timeline.SessionOrder;
 
 /**
  * The events each session holds (accepted, not repeated), in the order they arrived: the durable state a session
@@ -104,11 +105,12 @@ public final class SessionEventLog {
         return chunks.size();
     }
 
-    /** Whether the store holds any event of the session. */
-    public static boolean holds(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId) {
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(sessionId), last(sessionId))) {
-            return it.hasNext();
-        }
+    /** The session's stored events in {@link SessionOrder}: what a session is rebuilt from. */
+    public static List<TimingEvent> inSessionOrder(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId) {
+        List<TimingEvent> events = new ArrayList<>();
+        replay(store, sessionId, events::add);
+        events.sort(SessionOrder.ORDER);
+        return events;
     }
 
     /**

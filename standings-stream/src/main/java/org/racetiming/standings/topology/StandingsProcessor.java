@@ -141,10 +141,7 @@ final class StandingsProcessor implements Processor<String, TimingEvent, String,
 
     /** The session's events as stored, in session order: what a late event makes the notable events recomputed from. */
     private List<TimingEvent> storedInOrder(String sessionId) {
-        List<TimingEvent> stored = new ArrayList<>();
-        SessionEventLog.replay(eventLog, sessionId, stored::add);
-        stored.sort(SessionOrder.ORDER);
-        return stored;
+        return SessionEventLog.inSessionOrder(eventLog, sessionId);
     }
 
     private void flushDirty(long now) {

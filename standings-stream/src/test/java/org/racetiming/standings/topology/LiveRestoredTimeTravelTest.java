@@ -29,7 +29,6 @@ import org.racetiming.standings.query.StandingsQueries;
 import org.racetiming.standings.rules.EventTimeline;
 import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.standings.rules.RealRaces;
-import org.racetiming.timeline.SessionOrder;
 import org.racetiming.topics.Topics;
 
 /**
@@ -94,11 +93,8 @@ class LiveRestoredTimeTravelTest {
 
     /** What a restarted instance does: its session's stored events, placed in session order. */
     private static EventTimeline restore(KeyValueStore<Bytes, byte[]> store, String session) {
-        List<TimingEvent> stored = new ArrayList<>();
-        SessionEventLog.replay(store, session, stored::add);
-        stored.sort(SessionOrder.ORDER);
         EventTimeline timeline = new EventTimeline(session);
-        stored.forEach(timeline::offer);
+        SessionEventLog.inSessionOrder(store, session).forEach(timeline::offer);
         return timeline;
     }
 
