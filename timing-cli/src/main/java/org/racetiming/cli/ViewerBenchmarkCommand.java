@@ -155,6 +155,8 @@ final class ViewerBenchmarkCommand implements Callable<Integer> {
             feeder.start();
             String result = out.readLine();
             racing.set(false);
+            feeder.interrupt();
+            feeder.join(TimeUnit.SECONDS.toMillis(10)); // it must not publish once the publisher is closed
             double cores = (os.getProcessCpuTime() - cpuStart) / (double) (System.nanoTime() - wallStart);
             sampler.interrupt();
             if (result == null || !result.startsWith("result ")) {
@@ -165,10 +167,13 @@ final class ViewerBenchmarkCommand implements Callable<Integer> {
             System.out.println("bytes per update per viewer: " + weight.describe());
             System.out.printf(Locale.ROOT, "viewers: %s%n", result.substring("result ".length()));
             System.out.printf(Locale.ROOT, "server process: %.2f cores busy (of %d), heap max %d MiB, RSS %d MiB, "
-                            + "live screens %d, event in -> standings out p99 %.0f ms%n",
+                            + "live screens %d, event in -> standings out p99 %.0f ms, "
+                            + "event in -> written to a screen's connection p50 %.0f ms / p99 %.0f ms%n",
                     cores, Runtime.getRuntime().availableProcessors(), sampler.maxHeapMiB, rssMiB(),
                     (long) http.metrics().registry().get("standings.live.screens").gauge().value(),
-                    http.metrics().registry().get("standings.event.to.standings").timer().percentile(0.99, TimeUnit.MILLISECONDS));
+                    http.metrics().registry().get("standings.event.to.standings").timer().percentile(0.99, TimeUnit.MILLISECONDS),
+                    http.metrics().registry().get("standings.live.delivered").timer().percentile(0.50, TimeUnit.MILLISECONDS),
+                    http.metrics().registry().get("standings.live.delivered").timer().percentile(0.99, TimeUnit.MILLISECONDS));
             return 0;
         } finally {
             if (!fleet.waitFor(30, TimeUnit.SECONDS)) {
@@ -188,6 +193,10 @@ final class ViewerBenchmarkCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (racing.get()) {
+                throw e;
+            } // else: stopped while publishing (the producer's InterruptException): measuring is over anyway
         }
     }
 

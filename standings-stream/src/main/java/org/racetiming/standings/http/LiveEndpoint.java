@@ -1,9 +1,7 @@
 package org.racetiming.standings.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.sse.SseClient;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +19,17 @@ final class LiveEndpoint {
     private final LiveUpdates updates;
     private final StandingsApi api;
     private final StandingsJson json;
-    private final Executor sender;
 
-    LiveEndpoint(LiveUpdates updates, StandingsApi api, StandingsJson json, Executor sender) {
+    LiveEndpoint(LiveUpdates updates, StandingsApi api, StandingsJson json) {
         this.updates = updates;
         this.api = api;
         this.json = json;
-        this.sender = sender;
     }
 
-    void connect(SseClient client) {
-        String sessionId = client.ctx().pathParam("id");
-        client.keepAlive();
-        SseScreen screen = SseScreen.of(client, sender);
+    /** Subscribes a screen to a session and sends it the session's board. */
+    void connect(String sessionId, SseScreen screen) {
         // Join first: a board the live feed brings meanwhile is then not missed, and it wins over the one read here.
-        client.onClose(updates.subscribe(sessionId, screen));
+        screen.onClose(updates.subscribe(sessionId, screen));
         if (updates.hasBoard(sessionId)) {
             return; // joining sent the channel's snapshot
         }

@@ -1,14 +1,13 @@
 package org.racetiming.standings.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * One server-sent event for live screens, serialised once per session whatever the number of screens.
- *
- * @param catchUp for a delta: the snapshot of the same sequence number, which a screen too far behind gets instead
- *     of the deltas it has not been sent yet; null for other events
+ * One server-sent event for live screens, serialised once per session whatever the number of screens: its bytes on
+ * the wire ({@link #wire()}) are encoded on first use and shared by every screen that sends it.
  */
-record LiveFrame(String event, String data, Supplier<LiveFrame> catchUp) {
+final class LiveFrame {
 
     /** The whole board with its sequence number: {@code {"seq":n,"eventInMs":..,"standings":{...}}}. */
     static final String SNAPSHOT = "snapshot";
@@ -20,11 +19,68 @@ record LiveFrame(String event, String data, Supplier<LiveFrame> catchUp) {
     /** Sent every few seconds, so that a screen knows the connection is alive even when the race is quiet. */
     static final String HEARTBEAT = "heartbeat";
 
+    private final String event;
+    private final String data;
+    private final Supplier<LiveFrame> catchUp;
+    private final Long eventInMs;
+    private volatile byte[] wire;
+
+    /**
+     * @param catchUp for a delta: the snapshot of the same sequence number, which a screen too far behind gets
+     *     instead of the deltas it has not been sent yet; null for other events
+     * @param eventInMs for a board: when the event behind it arrived on timing-events (wall clock); null if unknown
+     */
+    LiveFrame(String event, String data, Supplier<LiveFrame> catchUp, Long eventInMs) {
+        if (data.indexOf('\n') >= 0 || data.indexOf('\r') >= 0) {
+            // One data line per event: the JSON written here never holds a raw line break.
+            throw new IllegalArgumentException("a live frame's data must be one line");
+        }
+        this.event = event;
+        this.data = data;
+        this.catchUp = catchUp;
+        this.eventInMs = eventInMs;
+    }
+
+    LiveFrame(String event, String data, Supplier<LiveFrame> catchUp) {
+        this(event, data, catchUp, null);
+    }
+
     static LiveFrame of(String event, String data) {
-        return new LiveFrame(event, data, null);
+        return new LiveFrame(event, data, null, null);
+    }
+
+    String event() {
+        return event;
+    }
+
+    String data() {
+        return data;
+    }
+
+    Supplier<LiveFrame> catchUp() {
+        return catchUp;
+    }
+
+    Long eventInMs() {
+        return eventInMs;
     }
 
     boolean board() {
         return event.equals(SNAPSHOT) || event.equals(DELTA);
+    }
+
+    /** {@code event: NAME\ndata: DATA\n\n} in UTF-8, encoded once (a benign race at worst encodes it twice). */
+    byte[] wire() {
+        byte[] bytes = wire;
+        if (bytes == null) {
+            bytes = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+            wire = bytes;
+        }
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return event + ":" + data;
     }
 }

@@ -82,7 +82,7 @@ final class SessionChannel {
             advance(next, eventIn);
             ObjectNode body = numbered();
             body.setAll(delta);
-            frame = new LiveFrame(LiveFrame.DELTA, json.write(body), this::snapshot);
+            frame = new LiveFrame(LiveFrame.DELTA, json.write(body), this::snapshot, eventInMs);
         }
         screens.forEach(screen -> screen.offer(frame));
     }
@@ -112,7 +112,7 @@ final class SessionChannel {
         if (snapshot == null) {
             ObjectNode body = numbered();
             body.set("standings", board);
-            snapshot = LiveFrame.of(LiveFrame.SNAPSHOT, json.write(body));
+            snapshot = new LiveFrame(LiveFrame.SNAPSHOT, json.write(body), null, eventInMs);
         }
         return snapshot;
     }

@@ -6,10 +6,13 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.racetiming.standings.query.StandingsQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +26,8 @@ public final class StandingsHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandingsHttpServer.class);
     /** Request attribute: the response body is set, an error page must not replace it. */
     static final String ANSWERED = "standings.answered";
-    /** Threads writing to live screens; a write blocks only while a screen's socket buffer is full. */
-    private static final int SENDERS = 16;
+    /** Threads writing to live screens: writes never block ({@link SseScreen}), so one per core serves them all. */
+    private static final int SENDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Javalin app;
     private final ExecutorService sender;
@@ -41,11 +44,17 @@ public final class StandingsHttpServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        LiveEndpoint live = new LiveEndpoint(updates, api, json, sender);
+        LiveStreamFilter live = new LiveStreamFilter(new LiveEndpoint(updates, api, json), sender,
+                metrics::liveDelivered, forwarder.self());
         metrics.screens(updates::subscribers);
 
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.jetty.modifyServletContextHandler(context -> {
+                FilterHolder holder = new FilterHolder(live);
+                holder.setAsyncSupported(true);
+                context.addFilter(holder, "/sessions/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -61,7 +70,7 @@ public final class StandingsHttpServer implements AutoCloseable {
         app.before(ctx -> ctx.header(RequestForwarder.SERVED_BY, forwarder.self()));
         health.register(app, updates);
         api.register(app);
-        app.sse("/sessions/{id}/live", live::connect);
+        // GET /sessions/{id}/live is served by LiveStreamFilter before a request reaches Javalin.
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -41,6 +41,11 @@ public final class StandingsMetrics implements AutoCloseable {
      */
     public static final String EVENT_TO_STANDINGS = "standings.event.to.standings";
 
+    /**
+     * Timer: from an event's arrival on timing-events to the board reflecting it handed to a live screen's connection
+     * (one sample per screen and board): what a viewer waits, short of the network.
+     */
+    public static final String LIVE_DELIVERED = "standings.live.delivered";
     /** Gauge: 1 while the live feed reads the output topics, 0 while it starts or restarts after a failure. */
     public static final String LIVE_FEED_RUNNING = "standings.live.feed.running";
     /** Counter: restarts of the live feed after a failure. */
@@ -57,6 +62,7 @@ public final class StandingsMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer eventToStandings;
+    private final Timer liveDelivered;
     private final List<AutoCloseable> binders = new ArrayList<>();
 
     public StandingsMetrics() {
@@ -69,6 +75,11 @@ public final class StandingsMetrics implements AutoCloseable {
         eventToStandings = Timer.builder(EVENT_TO_STANDINGS)
                 .description("event in on timing-events to standings readable on overall-standings")
                 .publishPercentiles(0.5, 0.95, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(2))
+                .register(registry);
+        liveDelivered = Timer.builder(LIVE_DELIVERED)
+                .description("event in on timing-events to its board written to a live screen's connection")
+                .publishPercentiles(0.5, 0.99)
                 .distributionStatisticExpiry(Duration.ofMinutes(2))
                 .register(registry);
     }
@@ -122,6 +133,10 @@ public final class StandingsMetrics implements AutoCloseable {
 
     void eventToStandings(long millis) {
         eventToStandings.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+    }
+
+    void liveDelivered(long millis) {
+        liveDelivered.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 
     Timer eventToStandingsTimer() {

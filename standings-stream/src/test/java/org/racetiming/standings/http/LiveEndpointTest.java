@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +106,41 @@ class LiveEndpointTest {
                     MAPPER.createArrayNode()), null);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> screen.events("snapshot").size() == 1);
+        }
+    }
+
+    /**
+     * Screens that stop reading (a phone in a tunnel: its socket buffers fill) must hold no thread and delay no other
+     * screen. More stalled screens than there are sender threads, boards far larger than their socket buffers.
+     */
+    @Test
+    void shouldKeepUpdatingAScreenWhileManyOthersStopReading() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try (SseProbe reader = new SseProbe(server.port(), "/sessions/race-1/live")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> reader.events("snapshot").size() == 1);
+            ObjectNode board = MAPPER.readTree(reader.events("snapshot").get(0).data()).get("standings").deepCopy();
+            for (int i = 0; i < 24; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+                socket.getOutputStream().write(("GET /sessions/race-1/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket); // never read from
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> updates.subscribers() == 25);
+
+            String bulk = "x".repeat(256 * 1024);
+            for (int n = 0; n < 80; n++) {
+                board.put("padding", n + bulk); // each board changes a quarter of a megabyte
+                updates.board("race-1", board.deepCopy(), null);
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> ScreenReplica.board(reader.events())
+                    .map(held -> held.equals(board)).orElse(false));
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
         }
     }
 
