@@ -36,6 +36,11 @@ public final class EventChecks {
 
     /** Far beyond any race (a 24-hour race is under 400 laps); the standings size a car's passages by lap number. */
     public static final int MAX_LAP = 10_000;
+    /**
+     * No session lasts a week: the longest races run 24 hours, and race control's last decisions come hours after
+     * the flag. A bound also keeps session times clear of the keys the standings reserve past any real time.
+     */
+    public static final long MAX_SESSION_TIME_MS = 7L * 24 * 3600 * 1000;
 
     private EventChecks() {
     }
@@ -75,6 +80,10 @@ public final class EventChecks {
         }
         if (event.getSessionTimeMs() < 0) {
             return "negative session time " + formatHms(event.getSessionTimeMs());
+        }
+        if (event.getSessionTimeMs() > MAX_SESSION_TIME_MS) {
+            return "session time " + formatHms(event.getSessionTimeMs()) + " is impossible (no session lasts "
+                    + formatHms(MAX_SESSION_TIME_MS) + ")";
         }
         Object payload = event.getPayload();
         if (payload == null) {

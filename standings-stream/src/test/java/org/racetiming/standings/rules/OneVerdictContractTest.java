@@ -68,6 +68,8 @@ class OneVerdictContractTest {
         cases.add(Arguments.of("a penalty", event("pen3", 280_000, new PenaltyApplied("51", 1, 0L, "track limits"))));
         cases.add(Arguments.of("the session's end", event("end", 290_000, new SessionEnded(null))));
         cases.add(Arguments.of("a negative session time", TimingEvent.newBuilder(lap(l -> { })).setEventId("neg").setSessionTimeMs(-1).build()));
+        cases.add(Arguments.of("a session time past any session", TimingEvent.newBuilder(lap(l -> { })).setEventId("week")
+                .setSessionTimeMs(Long.MAX_VALUE - 1).build()));
         cases.add(Arguments.of("an empty entry list", event("start/2", 0, start(List.of()))));
         cases.add(Arguments.of("a car twice in the entry list", event("start/3", 0, start(List.of(entry("7", "LMP2"), entry("7", "LMP2"))))));
         cases.add(Arguments.of("a blank class", event("start/4", 0, start(List.of(entry("7", " "))))));

@@ -79,6 +79,8 @@ class EventValidatorTest {
         validator.accept(lap("51", 1, 110_000, 110_000L));
 
         assertThat(validator.accept(event("neg", -1, new CarRetired("51", null))).reason()).isEqualTo("negative session time -0:00:00.001");
+        assertThat(validator.accept(event("week", 8L * 24 * 3600 * 1000, new CarRetired("51", null))).reason())
+                .isEqualTo("session time 192:00:00.000 is impossible (no session lasts 168:00:00.000)");
         assertThat(validator.accept(lap("51", 2, 220_000, 0L)).reason()).isEqualTo("lap time 0.000 is impossible");
         assertThat(validator.accept(lap("51", 2, 220_000, 230_000L)).reason())
                 .isEqualTo("lap time 3:50.000 is longer than the session at the crossing (0:03:40.000)");
