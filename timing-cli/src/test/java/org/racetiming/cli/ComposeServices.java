@@ -31,6 +31,8 @@ final class ComposeServices {
     private static final Pattern BARE_LISTENER = Pattern.compile("://:(\\d+)");
     private static final Pattern NETWORK_HOST = Pattern.compile("\\b(kafka-\\d+|standings-\\d+|schema-registry)\\b");
 
+    private static final java.util.Set<String> DIRECTORIES = java.util.Set.of("KAFKA_LOG_DIRS", "STATE_DIR");
+
     private final Map<String, Map<String, Object>> services;
     /** "service:containerPort" and "localhost:publishedPort" to "127.0.0.1:freePort". */
     private final Map<String, String> addresses = new HashMap<>();
@@ -113,7 +115,8 @@ final class ComposeServices {
         Map<String, String> env = new LinkedHashMap<>();
         rawEnvironment(service).forEach((name, value) -> env.put(name, translate(service, name, value, registryUrl, ingestToken)));
         env.forEach((name, value) -> {
-            if (NETWORK_HOST.matcher(value).find()) {
+            // (Our directories are named after the services: those are not addresses.)
+            if (!DIRECTORIES.contains(name) && NETWORK_HOST.matcher(value).find()) {
                 throw new IllegalStateException(service + ": " + name + "=" + value + " still names a host of the compose network;"
                         + " teach ComposeServices this variable");
             }

@@ -126,6 +126,10 @@ class DeploymentProcessesIT {
             System.out.printf("takeover: %s answered %s's sessions %s %.1f s after its kill -9%n", takeover.survivorName,
                     takeover.killed.name(), takeover.sessions, takeover.seconds());
 
+            String survivorUrl = takeover.survivorUrl;
+            await("both sessions classified final", START_WAIT, () -> List.of(LE_MANS, MEXICO).stream()
+                    .allMatch(s -> bodyOrEmpty(survivorUrl + "/sessions/" + s + "/classification").contains("\"final\":true")));
+            System.out.printf("fed and classified %.1f s after the start%n", seconds(started));
             takeover.killed.start();
             await("the killed instance back and ready", START_WAIT, () -> status(url1 + "/health/ready") == 200
                     && status(url2 + "/health/ready") == 200);
@@ -239,6 +243,7 @@ class DeploymentProcessesIT {
         final ServiceProcess killed;
         final String survivorName;
         final List<String> sessions;
+        final String survivorUrl;
         private final long killedAt = System.nanoTime();
         private final AtomicLong answeredAt = new AtomicLong();
         private final Thread watcher;
@@ -247,6 +252,7 @@ class DeploymentProcessesIT {
             this.killed = killed;
             this.survivorName = survivorName;
             this.sessions = sessions;
+            this.survivorUrl = survivorUrl;
             this.watcher = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     boolean all = sessions.stream().allMatch(s -> survivorName.equals(servedBy(survivorUrl + "/sessions/" + s + "/standings")));
@@ -376,6 +382,19 @@ class DeploymentProcessesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    private static String bodyOrEmpty(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private static int status(String url) {
