@@ -110,7 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Properties properties = serverProperties(logDir, brokerPort, controllerPort);
             if (!Files.isRegularFile(logDir.resolve("meta.properties"))) {
                 long formatting = System.nanoTime();
-                format(baseDir, properties, logDir);
+                format(baseDir, properties, Uuid.randomUuid().toString());
                 LOG.debug("Kafka storage formatted in {} ms", (System.nanoTime() - formatting) / 1_000_000);
             }
             server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
@@ -161,9 +161,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
-    /** What {@code kafka-storage.sh format} does: writes meta.properties and the bootstrap metadata. */
-    private static void format(Path baseDir, Properties serverProperties, Path logDir) {
-        Path configFile = baseDir.resolve("server.properties");
+    /**
+     * What {@code kafka-storage.sh format --ignore-formatted} does: writes meta.properties and the bootstrap metadata
+     * into every log directory of the configuration that has none yet (the configuration is written to
+     * {@code configDir} for the storage tool).
+     */
+    static void format(Path configDir, Properties serverProperties, String clusterId) {
+        Path configFile = configDir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
             serverProperties.store(writer, "embedded Kafka broker");
         } catch (IOException e) {
@@ -173,10 +177,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(new String[] {
-                "format", "--config", configFile.toString(), "--cluster-id", Uuid.randomUuid().toString()}, out);
+                "format", "--config", configFile.toString(), "--cluster-id", clusterId, "--ignore-formatted"}, out);
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("could not format Kafka storage in " + logDir + ": "
+            throw new IllegalStateException("could not format Kafka storage in " + serverProperties.getProperty("log.dirs") + ": "
                     + output.toString(StandardCharsets.UTF_8));
         }
     }

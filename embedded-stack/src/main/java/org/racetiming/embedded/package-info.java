@@ -5,6 +5,8 @@
  *   <li>{@link org.racetiming.embedded.TimingStack} — what the {@code timing} command uses: external
  *       servers from {@code KAFKA_BOOTSTRAP_SERVERS} / {@code SCHEMA_REGISTRY_URL}, else embedded ones.</li>
  *   <li>{@link org.racetiming.embedded.EmbeddedKafkaBroker} — a KRaft node (broker and controller) in this JVM.</li>
+ *   <li>{@link org.racetiming.embedded.KafkaNodeApp} — a KRaft node as a process of its own, configured by the
+ *       {@code KAFKA_*} variables as the apache/kafka image is (the deployment test's brokers).</li>
  *   <li>{@link org.racetiming.embedded.EmbeddedSchemaRegistry} — Apicurio Registry in a child JVM,
  *       Confluent API at {@code /apis/ccompat/v7}, compatibility BACKWARD.</li>
  *   <li>{@link org.racetiming.embedded.junit.WithKafkaStack} — for integration tests: one broker and one

@@ -54,9 +54,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     static SessionReplay.Result replay(Pipeline pipeline, SessionReplay.Options options) {
-        try (EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics(), PublisherSettings.defaults())) {
+        EventPublisher publisher = new EventPublisher(pipeline.bootstrapServers(), pipeline.topics(), PublisherSettings.defaults());
+        try {
             Log.info("reading session %s from %s", options.fromSessionId(), Topics.TIMING_EVENTS);
             return new SessionReplay(pipeline.bootstrapServers(), pipeline.topics().timingEvents(), publisher).run(options, Progress::onTerminal);
+        } finally {
+            // A Ctrl-C while the session is read leaves the interrupt flag set: the producer's close would be cut short
+            // while joining its I/O thread, and Kafka logs that with a stack trace.
+            TimingProcess.closeUninterrupted(publisher::close);
         }
     }
 }
