@@ -317,12 +317,22 @@ public final class StandingsJson {
         return node;
     }
 
-    /** A notable event as the topic carries it: the same fields as {@link #notable(Notable)}. */
+    /**
+     * A notable event as the topic carries it: the same fields as {@link #notable(Notable)}, and
+     * {@code "withdrawn":true} when a late event made it untrue (a screen removes the item with that id). Absent
+     * otherwise, as in the HTTP list, whose events are all true: they are computed from the session as it stands.
+     */
     public ObjectNode notable(NotableEvent notable) {
-        return notable(new Notable(notable.getAtMs(), notable.getKind(), notable.getCar(), notable.getCarClass(),
-                notable.getText()));
+        ObjectNode node = notable(new Notable(notable.getAtMs(), notable.getKind(), notable.getCar(),
+                notable.getCarClass(), notable.getText()));
+        node.put("id", notable.getId());
+        if (notable.getWithdrawn()) {
+            node.put("withdrawn", true);
+        }
+        return node;
     }
 
+    /** A notable event of the session as it stands: never withdrawn, so without the field. */
     public ObjectNode notable(Notable notable) {
         ObjectNode node = object();
         node.put("id", notable.id());

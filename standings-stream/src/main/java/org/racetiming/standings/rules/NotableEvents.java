@@ -27,6 +27,7 @@ final class NotableEvents {
     static final String BATTLE = "BATTLE";
     static final String CAR_STOPPED = "CAR_STOPPED";
     static final String CLASS_FINISH = "CLASS_FINISH";
+    static final String DRIVE_TIME_SHORT = DriveTimeWatch.DRIVE_TIME_SHORT;
     // Race control's own kinds come from RaceControlLog: TRACK_STATUS, CHEQUERED, RETIREMENT, PENALTY, SESSION_END.
 
     /** A battle: the interval to the car ahead in class under this at the line ... */
@@ -45,6 +46,7 @@ final class NotableEvents {
     /** Per car: the car ahead in class it is within a second of, and for how many laps. */
     private final Map<String, Battle> battles = new HashMap<>();
     private int raceControlSeen;
+    private final DriveTimeWatch driveTimes = new DriveTimeWatch();
 
     private static final class Battle {
         final String ahead;
@@ -67,6 +69,7 @@ final class NotableEvents {
         CarRecord car = line.car();
         if (session.chequered()) {
             classFinish(line, row);
+            driveTimes.flag(session, line, row.crossedAtMs(), this::add);
             return;
         }
         if (!leadChange(line, row)) {
@@ -75,6 +78,7 @@ final class NotableEvents {
         fastestLap(car, row);
         battle(line, row);
         stoppedCars(board, session.sessionTimeMs());
+        driveTimes.raceGoesOn(session, board, row.crossedAtMs(), this::add);
     }
 
     private boolean leadChange(Board.Line line, LapRow row) {
@@ -201,7 +205,7 @@ final class NotableEvents {
         found.add(new Notable(atMs, kind, car.number(), car.carClass(), text));
     }
 
-    private static String name(CarRecord car) {
+    static String name(CarRecord car) {
         return "#" + car.number() + (car.team() == null ? "" : " (" + car.team() + ")");
     }
 }

@@ -207,6 +207,11 @@ public final class RaceSession {
         return eventsSeen;
     }
 
+    /** What SessionStarted said; null before it. */
+    SessionSetup setup() {
+        return setup;
+    }
+
     public boolean chequered() {
         return track.chequered();
     }

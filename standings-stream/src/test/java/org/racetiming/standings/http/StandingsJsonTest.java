@@ -10,9 +10,11 @@ import org.racetiming.event.TrackStatus;
 import org.racetiming.output.CarStanding;
 import org.racetiming.output.DriverTime;
 import org.racetiming.output.Gap;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.RaceControlMessage;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
+import org.racetiming.standings.rules.Notable;
 
 /** Avro output records as the JSON screens and scripts read. */
 class StandingsJsonTest {
@@ -121,5 +123,26 @@ class StandingsJsonTest {
         assertThat(message.get("kind").asText()).isEqualTo("PENALTY");
         assertThat(message.get("car").asText()).isEqualTo("5");
         assertThat(message.get("text").asText()).contains("drive-through");
+    }
+
+    @Test
+    void shouldMarkAWithdrawnNotableEventOfTheTopicAndLeaveTheFieldOutOtherwise() {
+        NotableEvent lead = NotableEvent.newBuilder().setSessionId("s").setId("400000/LEAD_CHANGE/8/1").setAtMs(400_000)
+                .setKind("LEAD_CHANGE").setCar("8").setCarClass("HYPERCAR").setText("#8 takes the lead from #51").build();
+        NotableEvent withdrawn = NotableEvent.newBuilder(lead).setWithdrawn(true).build();
+        Notable computed = new Notable(400_000, "LEAD_CHANGE", "8", "HYPERCAR", "#8 takes the lead from #51");
+
+        JsonNode sent = json.notable(lead);
+        JsonNode taken = json.notable(withdrawn);
+        JsonNode listed = json.notables("s", List.of(computed)).get("events").get(0);
+
+        assertThat(sent.has("withdrawn")).isFalse();
+        assertThat(taken.get("withdrawn").asBoolean()).isTrue();
+        assertThat(taken.get("id").asText()).isEqualTo("400000/LEAD_CHANGE/8/1");
+        assertThat(listed.has("withdrawn")).isFalse();
+        assertThat(listed.get("id").asText()).isEqualTo(computed.id());
+        JsonNode withoutTheMark = taken.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutTheMark).remove("withdrawn");
+        assertThat(withoutTheMark).isEqualTo(sent);
     }
 }

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.racetiming.event.CarRetired;
+import org.racetiming.event.Driver;
 import org.racetiming.event.DriverChanged;
 import org.racetiming.event.Entry;
 import org.racetiming.event.LapCompleted;
+import org.racetiming.event.MinimumDriveTime;
 import org.racetiming.event.PenaltyApplied;
 import org.racetiming.event.PitIn;
 import org.racetiming.event.PitOut;
@@ -34,6 +36,7 @@ final class RaceEvents {
     private final List<Entry> entries = new ArrayList<>();
     private List<String> points = List.of("S1", "S2");
     private Long durationMs;
+    private final List<MinimumDriveTime> minimums = new ArrayList<>();
     private int nextId;
 
     private RaceEvents(SessionType type) {
@@ -60,6 +63,24 @@ final class RaceEvents {
 
     RaceEvents car(String number, String carClass) {
         entries.add(Entry.newBuilder().setCar(number).setCarClass(carClass).setTeam("Team " + number).build());
+        return this;
+    }
+
+    /** A car with its line-up, each driver "Name:CATEGORY", in seat order. */
+    RaceEvents lineUp(String number, String carClass, String... drivers) {
+        List<Driver> lineUp = new ArrayList<>();
+        for (String driver : drivers) {
+            String[] parts = driver.split(":");
+            lineUp.add(Driver.newBuilder().setSeat(lineUp.size() + 1).setName(parts[0]).setCategory(parts[1]).build());
+        }
+        entries.add(Entry.newBuilder().setCar(number).setCarClass(carClass).setTeam("Team " + number)
+                .setDrivers(lineUp).build());
+        return this;
+    }
+
+    /** The session's minimum drive time for a driver category. */
+    RaceEvents minimum(String category, String time) {
+        minimums.add(MinimumDriveTime.newBuilder().setCategory(category).setMinimumMs(ms(time)).build());
         return this;
     }
 
@@ -99,6 +120,7 @@ final class RaceEvents {
                 .setScheduledDurationMs(durationMs)
                 .setIntermediatePoints(points)
                 .setEntries(entries)
+                .setMinimumDriveTimes(minimums)
                 .build());
     }
 

@@ -6,9 +6,14 @@ import static org.racetiming.standings.topology.TestEvents.lap;
 import static org.racetiming.standings.topology.TestEvents.start;
 import static org.racetiming.standings.topology.TestEvents.track;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +41,7 @@ class NotableEventsTopologyTest {
 
     private static final StandingsTopics TOPICS = RegistryFreeTopics.TOPICS;
 
+    private final List<Path> stateDirs = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, TimingEvent> in;
     private TestOutputTopic<String, NotableEvent> notables;
@@ -44,7 +50,13 @@ class NotableEventsTopologyTest {
         if (driver != null) {
             driver.close();
         }
+        try {
+            stateDirs.add(Files.createTempDirectory("notable-events-test"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Properties props = new Properties();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirs.get(stateDirs.size() - 1).toString());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notable-events-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, emitInterval, new SessionTimelines()), props);
@@ -55,9 +67,14 @@ class NotableEventsTopologyTest {
     }
 
     @AfterEach
-    void closeDriver() {
+    void closeDriver() throws IOException {
         if (driver != null) {
             driver.close();
+        }
+        for (Path dir : stateDirs) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
