@@ -157,7 +157,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("num.network.threads", "2"),
                 Map.entry("num.io.threads", "4"),
                 Map.entry("background.threads", "2"),
-                Map.entry("num.recovery.threads.per.data.dir", "1")));
+                Map.entry("num.recovery.threads.per.data.dir", "1"),
+                // A stopping broker waits for its next heartbeat to the controller (every 2 s by default) to be let go;
+                // a lone node on a laptop can beat faster, and Ctrl-C then returns sooner.
+                Map.entry("broker.heartbeat.interval.ms", "250")));
         return props;
     }
 
