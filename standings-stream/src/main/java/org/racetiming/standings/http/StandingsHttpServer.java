@@ -51,6 +51,7 @@ public final class StandingsHttpServer implements AutoCloseable {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
+            WebJarAssets.register(config);
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 if (!route.endsWith("/live")) {

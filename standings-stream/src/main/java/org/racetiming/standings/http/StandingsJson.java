@@ -317,10 +317,19 @@ public final class StandingsJson {
         return node;
     }
 
-    /** A notable event as the topic carries it: the same fields as {@link #notable(Notable)}. */
+    /**
+     * A notable event as the topic carries it: the same fields as {@link #notable(Notable)}, with the record's own id,
+     * and {@code "withdrawn":true} when the record takes back the event of that id (a schema without the field never
+     * withdraws; read by name so that this works before and after the field is added).
+     */
     public ObjectNode notable(NotableEvent notable) {
-        return notable(new Notable(notable.getAtMs(), notable.getKind(), notable.getCar(), notable.getCarClass(),
-                notable.getText()));
+        ObjectNode node = notable(new Notable(notable.getAtMs(), notable.getKind(), notable.getCar(),
+                notable.getCarClass(), notable.getText()));
+        node.put("id", notable.getId());
+        if (notable.getSchema().getField("withdrawn") != null && Boolean.TRUE.equals(notable.get("withdrawn"))) {
+            node.put("withdrawn", true);
+        }
+        return node;
     }
 
     public ObjectNode notable(Notable notable) {
