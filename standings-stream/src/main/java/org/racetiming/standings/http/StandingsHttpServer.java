@@ -51,7 +51,6 @@ public final class StandingsHttpServer implements AutoCloseable {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
-            WebJarAssets.register(config);
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 if (!route.endsWith("/live")) {
@@ -62,6 +61,7 @@ public final class StandingsHttpServer implements AutoCloseable {
         app.before(ctx -> ctx.header(RequestForwarder.SERVED_BY, forwarder.self()));
         health.register(app, updates);
         api.register(app);
+        WebJarAssets.register(app);
         app.sse("/sessions/{id}/live", live::connect);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
