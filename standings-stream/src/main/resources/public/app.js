@@ -1015,6 +1015,13 @@
       selectView(button.dataset.view);
     }
   });
+  document.querySelector('.views').addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      selectView(state.view === 'board' ? 'charts' : 'board');
+      el('view-' + state.view).focus();
+    }
+  });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.detailsCar) {
       closeDetails();

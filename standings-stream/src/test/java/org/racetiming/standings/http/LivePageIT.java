@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.racetiming.standings.rules.LapRow;
 import org.racetiming.standings.rules.Notable;
 
 /**
@@ -39,6 +40,8 @@ class LivePageIT {
     /** An external live page to test instead of this test's own server; null for the own server. */
     private static final String EXTERNAL = System.getProperty("live.page.url", "").isBlank() ? null
             : System.getProperty("live.page.url").strip();
+    /** A short race of a few cars run until after its first pit stops (the demo race stops before any). */
+    private static PitStopRace PIT_STOP_RACE;
     private static final String CLASS_TAB_TEST = "shouldTakeClassTabClicksWhileTheBoardUpdatesAtTheDemosPace";
 
     private static DemoRace race;
@@ -58,6 +61,8 @@ class LivePageIT {
         race = new DemoRace("sim-page", 45, 3000);
         standings = new DrivenStandings();
         standings.send(race.events());
+        PIT_STOP_RACE = new PitStopRace("sim-pits", 6);
+        standings.send(PIT_STOP_RACE.events());
     }
 
     @AfterAll
@@ -445,5 +450,28 @@ class LivePageIT {
     private static int secondsOf(String minutesSeconds) {
         String[] parts = minutesSeconds.strip().split(":");
         return Integer.parseInt(parts[0]) * 60 + Integer.parseInt(parts[1]);
+    }
+
+    @Test
+    void shouldMarkPitStopsOnTheTraceAndTheLapTimes() throws IOException {
+        LapRow inLap = standings.queries().history(PIT_STOP_RACE.sessionId()).orElseThrow().laps().stream()
+                .filter(LapRow::inLap).findFirst().orElseThrow(() -> new AssertionError("the race has no pit stop"));
+        try (Chromium chromium = Chromium.desktop(1920, 1080)) {
+            ChromeDriver driver = chromium.driver();
+            // No feeder for this session: the page gets its board from the API, and heartbeats keep it live.
+            driver.get("http://127.0.0.1:" + port + "/?session=" + PIT_STOP_RACE.sessionId() + "&view=charts");
+            awaitLiveBoard(driver, 6);
+            awaitCharts(driver, 5);
+            if (!points(driver, "chart-trace").containsKey(inLap.car())) {
+                driver.findElement(By.cssSelector(".car-picker summary")).click();
+                driver.findElement(By.cssSelector("#chart-cars input[value='" + inLap.car() + "']")).click();
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    Integer.parseInt(driver.findElement(By.id("chart-laptimes")).getAttribute("data-pits")) > 0
+                            && Integer.parseInt(driver.findElement(By.id("chart-trace")).getAttribute("data-pits")) > 0);
+            screenshot(driver, "charts-pit-stops");
+            assertThat(chromium.consoleErrors()).isEmpty();
+        }
     }
 }
