@@ -41,7 +41,7 @@ class LivePageIT {
     private static final String EXTERNAL = System.getProperty("live.page.url", "").isBlank() ? null
             : System.getProperty("live.page.url").strip();
     /** A short race of a few cars run until after its first pit stops (the demo race stops before any). */
-    private static PitStopRace PIT_STOP_RACE;
+    private static PitStopRace pitStopRace;
     private static final String CLASS_TAB_TEST = "shouldTakeClassTabClicksWhileTheBoardUpdatesAtTheDemosPace";
 
     private static DemoRace race;
@@ -61,8 +61,8 @@ class LivePageIT {
         race = new DemoRace("sim-page", 45, 3000);
         standings = new DrivenStandings();
         standings.send(race.events());
-        PIT_STOP_RACE = new PitStopRace("sim-pits", 6);
-        standings.send(PIT_STOP_RACE.events());
+        pitStopRace = new PitStopRace("sim-pits", 6);
+        standings.send(pitStopRace.events());
     }
 
     @AfterAll
@@ -454,12 +454,12 @@ class LivePageIT {
 
     @Test
     void shouldMarkPitStopsOnTheTraceAndTheLapTimes() throws IOException {
-        LapRow inLap = standings.queries().history(PIT_STOP_RACE.sessionId()).orElseThrow().laps().stream()
+        LapRow inLap = standings.queries().history(pitStopRace.sessionId()).orElseThrow().laps().stream()
                 .filter(LapRow::inLap).findFirst().orElseThrow(() -> new AssertionError("the race has no pit stop"));
         try (Chromium chromium = Chromium.desktop(1920, 1080)) {
             ChromeDriver driver = chromium.driver();
             // No feeder for this session: the page gets its board from the API, and heartbeats keep it live.
-            driver.get("http://127.0.0.1:" + port + "/?session=" + PIT_STOP_RACE.sessionId() + "&view=charts");
+            driver.get("http://127.0.0.1:" + port + "/?session=" + pitStopRace.sessionId() + "&view=charts");
             awaitLiveBoard(driver, 6);
             awaitCharts(driver, 5);
             if (!points(driver, "chart-trace").containsKey(inLap.car())) {
