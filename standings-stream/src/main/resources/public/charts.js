@@ -551,6 +551,7 @@ window.RaceCharts = (function () {
         counts[name] = Object.fromEntries(s.cars.map((car, i) => [car, (data[i + 1] || []).filter((v) => v != null).length]));
         container.dataset.points = JSON.stringify(counts[name]);
         container.dataset.reference = s.reference;
+        container.dataset.x = s.xMode;
         container.dataset.pits = String(marks.reduce((n, pits) => n + pits.length, 0));
       }
       el('charts-status').textContent = s.cars.length === 0 ? 'No car chosen.'
