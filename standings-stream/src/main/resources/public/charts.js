@@ -366,7 +366,25 @@ window.RaceCharts = (function () {
           ranges.push([from, to, status]);
         }
       }
-      return ranges;
+      return merged(ranges);
+    }
+
+    /** Overlapping ranges of one status as one: translucent shades drawn over each other would darken. */
+    function merged(ranges) {
+      const out = [];
+      for (const status of SHADE_ORDER) {
+        const mine = ranges.filter((range) => range[2] === status).sort((a, b) => a[0] - b[0]);
+        let current = null;
+        for (const range of mine) {
+          if (current && range[0] <= current[1]) {
+            current[1] = Math.max(current[1], range[1]);
+          } else {
+            current = range.slice();
+            out.push(current);
+          }
+        }
+      }
+      return out;
     }
 
     // ------------------------------------------------------------ drawing
@@ -452,8 +470,12 @@ window.RaceCharts = (function () {
       return [Math.floor(low - 1), Math.ceil(Math.max(low + 2, Math.min(max, cap)))];
     }
 
+    /** Tick spacings along the session time, in seconds: whole minutes and hours, so no two labels read the same. */
+    const TIME_INCREMENTS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200];
+
     function xAxis() {
       return {
+        incrs: s.xMode === 'lap' ? [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500] : TIME_INCREMENTS,
         stroke: '#9aa4b2',
         grid: { stroke: 'rgba(255,255,255,0.06)' },
         ticks: { stroke: 'rgba(255,255,255,0.12)' },
