@@ -4,7 +4,8 @@
 // board in step: a numbered `snapshot` first, then `delta`s with only what changed (a gap in the numbers re-syncs).
 // Rows are kept per car and updated in place, so a click, the focus or the scroll position is never lost to an
 // update. The page always says how fresh it is: Live, Final, Stale since ..., Server unreachable.
-// No framework and no build step: the page is served as it is written.
+// No framework and no build step: the page is served as it is written. The Charts view is charts.js (uPlot);
+// notable events (lead changes, pit stops, ...) come as `notable` events on the same stream and show in a ticker.
 
 (function () {
   const OVERALL = '';
@@ -23,6 +24,9 @@
     SAFETY_CAR: 'Safety car', RED: 'Red flag', CHEQUERED: 'Chequered flag'
   };
   const STATE_BADGES = { IN_PIT: 'PIT', OUT_LAP: 'OUT', RETIRED: 'RET', FINISHED: 'FIN', STOPPED: 'STOP' };
+  const TICKER_SIZE = 40;            // notable events kept in the ticker
+  const TICKER_LOOKBACK_MS = 3600000; // a joining screen reads the last hour's notable events
+  const EXTRAPOLATE_MAX_MS = 120000;  // pit timers run on between boards, but not forever on a silent feed
 
   const el = (id) => document.getElementById(id);
   const state = {
@@ -45,8 +49,19 @@
     sectors: 0,
     previousPositions: new Map(),
     detailsCar: null,
-    tabKeys: ''
+    tabKeys: '',
+    view: 'board',
+    boardAt: 0,           // wall clock when the board's session time was last read from the server
+    notables: [],         // latest first: {id, atMs, at, kind, text}
+    withdrawn: new Set(), // ids of notable events taken back
+    notablesLoaded: false
   };
+  const charts = window.RaceCharts ? window.RaceCharts.create({
+    board: () => state.board,
+    sessionId: () => state.sessionId,
+    carClass: () => state.carClass,
+    onOutlook: () => { if (state.detailsCar) { renderDetails(); } }
+  }) : null;
 
   // ------------------------------------------------------------------ helpers
 
@@ -106,6 +121,7 @@
     const params = new URLSearchParams(window.location.search);
     state.sessionId = params.get('session');
     state.carClass = params.get('class') || OVERALL;
+    state.view = params.get('view') === 'charts' ? 'charts' : 'board';
   }
 
   function writeUrl() {
@@ -115,6 +131,9 @@
     }
     if (state.carClass) {
       params.set('class', state.carClass);
+    }
+    if (state.view !== 'board') {
+      params.set('view', state.view);
     }
     const query = params.toString();
     window.history.replaceState(null, '', query ? '?' + query : window.location.pathname);
@@ -220,9 +239,16 @@
     state.track = null;
     state.seq = 0;
     state.previousPositions.clear();
+    state.notables = [];
+    state.withdrawn.clear();
+    state.notablesLoaded = false;
+    renderTicker();
     clearRows();
     closeDetails();
     writeUrl();
+    if (charts) {
+      charts.sessionChanged();
+    }
     connect();
   }
 
@@ -273,6 +299,8 @@
       state.seq = body.seq;
       state.attempt = 0;
       state.lastDataAt = Date.now();
+      state.boardAt = Date.now();
+      loadNotables();
       scheduleRender();
     });
     handle('delta', (body) => {
@@ -283,11 +311,15 @@
       applyDelta(state.board, body);
       state.seq = body.seq;
       state.lastDataAt = Date.now();
+      state.boardAt = Date.now();
       scheduleRender();
     });
     handle('track-status', (body) => {
       state.track = body;
       scheduleRender();
+    });
+    handle('notable', (body) => {
+      addNotable(body, true);
     });
     handle('heartbeat', (body) => {
       state.feed = body.feed || 'RUNNING'; // no feed named: nothing to report
@@ -323,6 +355,125 @@
       connect();
     }
     showConnection();
+  }
+
+  /**
+   * The session time now: the board's, run on by the wall clock since it arrived, so that pit-lane timers tick between
+   * boards. Not when the session is over or the page is stale, and for at most EXTRAPOLATE_MAX_MS.
+   */
+  function sessionNow(board) {
+    if (!board || board.sessionTimeMs == null) {
+      return null;
+    }
+    const stale = !state.opened || Date.now() - state.lastMessageAt > STALE_AFTER_MS || state.feed !== 'RUNNING';
+    if (sessionOver() || stale || !state.boardAt) {
+      return board.sessionTimeMs;
+    }
+    return board.sessionTimeMs + Math.min(EXTRAPOLATE_MAX_MS, Math.max(0, Date.now() - state.boardAt));
+  }
+
+  /** Once a second: the pit-lane timers move on even when no board comes. */
+  function tickPitTimers() {
+    const board = state.board;
+    if (!board) {
+      return;
+    }
+    renderSide(board);
+    const inClass = state.carClass !== OVERALL;
+    for (const car of board.cars) {
+      const row = car.state === 'IN_PIT' && state.rows.get(car.car);
+      if (row && (!inClass || car.carClass === state.carClass)) {
+        const list = badges(car, board);
+        renderBadges(row.cells.state, list);
+        renderBadges(row.cells.driverBadges, list);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ notable events ticker
+
+  /** A joining screen's recent notable events (the live stream brings only new ones); merged by id with live ones. */
+  async function loadNotables() {
+    if (state.notablesLoaded || !state.board) {
+      return;
+    }
+    state.notablesLoaded = true;
+    const sessionId = state.sessionId;
+    const from = Math.max(0, state.board.sessionTimeMs - TICKER_LOOKBACK_MS);
+    try {
+      const response = await fetch('/sessions/' + encodeURIComponent(sessionId) + '/notable-events?from=' +
+        (from / 1000).toFixed(3), { headers: { Accept: 'application/json' } });
+      if (!response.ok || sessionId !== state.sessionId) {
+        return;
+      }
+      const body = await response.json();
+      (body.events || []).forEach((notable) => addNotable(notable, false));
+    } catch (e) {
+      // The ticker fills with live events alone.
+    }
+  }
+
+  function addNotable(notable, live) {
+    if (!notable || !notable.id) {
+      return;
+    }
+    if (notable.withdrawn) {
+      // A late event made it untrue: it leaves the ticker.
+      state.withdrawn.add(notable.id);
+      state.notables = state.notables.filter((n) => n.id !== notable.id);
+      renderTicker();
+      return;
+    }
+    if (state.withdrawn.has(notable.id) || state.notables.some((n) => n.id === notable.id)) {
+      return;
+    }
+    notable.fresh = live;
+    state.notables.push(notable);
+    state.notables.sort((a, b) => b.atMs - a.atMs);
+    state.notables.length = Math.min(state.notables.length, TICKER_SIZE);
+    renderTicker();
+  }
+
+  /** Latest first; items are reused by id, so the list never jumps or steals focus, only grows at the top. */
+  function renderTicker() {
+    const list = el('ticker');
+    const existing = new Map(Array.from(list.children).map((li) => [li.dataset.id, li]));
+    const items = state.notables.map((n) => {
+      let li = existing.get(n.id);
+      if (!li) {
+        li = node('li', 'notable kind-' + n.kind + (n.fresh ? ' fresh' : ''));
+        li.dataset.id = n.id;
+        li.appendChild(node('span', 'notable-at', n.at ? n.at.split('.')[0] : ''));
+        li.appendChild(node('span', 'notable-text', n.text));
+      }
+      return li;
+    });
+    if (items.length === 0) {
+      const empty = node('li', 'muted', state.sessionId ? 'No notable event yet' : '');
+      empty.dataset.id = '';
+      items.push(empty);
+    }
+    const same = items.length === list.children.length && items.every((li, i) => list.children[i] === li);
+    if (!same) {
+      list.replaceChildren(...items);
+    }
+  }
+
+  // ------------------------------------------------------------------ views
+
+  function selectView(view) {
+    state.view = view === 'charts' ? 'charts' : 'board';
+    for (const button of document.querySelectorAll('.views .view')) {
+      const selected = button.dataset.view === state.view;
+      button.setAttribute('aria-selected', String(selected));
+      button.tabIndex = selected ? 0 : -1;
+    }
+    el('board-view').hidden = state.view !== 'board';
+    el('charts-view').hidden = state.view !== 'charts';
+    writeUrl();
+    if (charts) {
+      charts.show(state.view === 'charts');
+    }
   }
 
   function applyDelta(board, delta) {
@@ -542,7 +693,7 @@
       // After the flag the classification status is what counts: Retired, Not classified.
       list.push(['status', car.status, car.status]);
     } else if (car.state === 'IN_PIT' && car.pitInAtMs != null) {
-      list.push(['state-IN_PIT', 'PIT ' + shortDuration(board.sessionTimeMs - car.pitInAtMs), 'In the pit lane']);
+      list.push(['state-IN_PIT', 'PIT ' + shortDuration(sessionNow(board) - car.pitInAtMs), 'In the pit lane']);
     } else if (car.state === 'STOPPED') {
       list.push(['state-STOPPED', 'STOP', 'Stopped' + (car.stoppedSince ? ' since ' + car.stoppedSince : '')]);
     } else if (STATE_BADGES[car.state]) {
@@ -686,6 +837,10 @@
     if (state.detailsCar) {
       renderDetails();
     }
+    if (charts) {
+      charts.boardChanged();
+      charts.frame();
+    }
     put(el('meta'), board.eventsSeen.toLocaleString('en') + ' events · ' + (sessionOver() ? 'final' : 'running') +
       ' · board ' + state.seq + ' at ' + wallTime(state.lastDataAt || Date.now()));
     showConnection();
@@ -694,14 +849,16 @@
   function renderSide(board) {
     const inPit = board.cars.filter((c) => c.state === 'IN_PIT');
     const pit = el('pit-lane');
-    const pitKey = JSON.stringify(inPit.map((c) => [c.car, c.pitInAtMs, board.sessionTimeMs]));
+    const now = sessionNow(board);
+    const pitKey = JSON.stringify(inPit.map((c) => [c.car, c.pitInAtMs, Math.floor(now / 1000)]));
     if (pit.dataset.key !== pitKey) {
       pit.dataset.key = pitKey;
       pit.replaceChildren(...(inPit.length ? inPit.map((c) => {
         const li = node('li');
         li.appendChild(node('span', 'carno small', c.car)).style.setProperty('--class-colour', classColour(c.carClass));
         li.appendChild(node('span', 'pit-driver', c.driver || ''));
-        li.appendChild(node('span', 'pit-time time', c.pitInAtMs != null ? shortDuration(board.sessionTimeMs - c.pitInAtMs) : ''));
+        li.dataset.car = c.car;
+        li.appendChild(node('span', 'pit-time time', c.pitInAtMs != null ? shortDuration(now - c.pitInAtMs) : ''));
         return li;
       }) : [node('li', 'muted', 'No car in the pit lane')]));
     }
@@ -746,7 +903,11 @@
     }
     put(el('details-title'), '#' + car.car + ' · ' + car.carClass + ' · P' + car.position + ' (class P' +
       car.classPosition + ')');
-    const key = JSON.stringify([car, state.board.sessionTimeMs]);
+    const outlook = charts ? charts.outlook(car.car) : null;
+    if (charts) {
+      charts.wantOutlook();
+    }
+    const key = JSON.stringify([car, state.board.sessionTimeMs, outlook]);
     const body = el('details-body');
     if (body.dataset.key === key) {
       return;
@@ -766,9 +927,14 @@
     fact('Best lap', car.bestLap ? car.bestLap + (car.bestLapNumber ? ' (lap ' + car.bestLapNumber + ')' : '') : '');
     fact('Pit stops', car.pitStops + (car.lastPitLane ? ' · last in lane ' + car.lastPitLane : ''));
     if (car.state === 'IN_PIT' && car.pitInAtMs != null) {
-      fact('In pit lane for', shortDuration(state.board.sessionTimeMs - car.pitInAtMs));
+      fact('In pit lane for', shortDuration(sessionNow(state.board) - car.pitInAtMs));
     }
     fact('Stint', car.stintLaps + ' laps · ' + (car.stintTime || '—'));
+    // Predictions: extrapolated from the car's recent laps and its completed stints.
+    fact('Laps at the flag', outlook ? (outlook.projectedLapsAtFlag != null ? '≈ ' + outlook.projectedLapsAtFlag +
+      (outlook.typicalLap ? ' (typical lap ' + outlook.typicalLap + ')' : '') : 'no estimate yet') : 'reading…');
+    fact('Pit window', outlook ? (outlook.nextStopDueLap != null ? 'next stop due around lap ' + outlook.nextStopDueLap +
+      ' (typical stint ' + outlook.typicalStintLaps + ' laps)' : 'after its first full stint') : 'reading…');
     if (car.penaltyLaps || car.penaltyTimeMs) {
       fact('Penalties', [car.penaltyLaps ? car.penaltyLaps + ' lap(s)' : '', car.penaltyTimeMs ? car.penaltyTime : '']
         .filter(Boolean).join(' + '));
@@ -809,6 +975,9 @@
     state.previousPositions.clear();
     writeUrl();
     render();
+    if (charts) {
+      charts.classChanged();
+    }
     tab.focus();
   }
 
@@ -840,6 +1009,19 @@
     }
   });
   el('details-close').addEventListener('click', closeDetails);
+  document.querySelector('.views').addEventListener('click', (event) => {
+    const button = event.target.closest('.view');
+    if (button) {
+      selectView(button.dataset.view);
+    }
+  });
+  document.querySelector('.views').addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      selectView(state.view === 'board' ? 'charts' : 'board');
+      el('view-' + state.view).focus();
+    }
+  });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.detailsCar) {
       closeDetails();
@@ -847,10 +1029,16 @@
   });
 
   readUrl();
+  renderTicker();
+  selectView(state.view);
   if (state.sessionId) {
+    if (charts) {
+      charts.sessionChanged();
+    }
     connect();
   }
   loadSessions();
   window.setInterval(loadSessions, 10000);
   window.setInterval(watchdog, 1000);
+  window.setInterval(tickPitTimers, 1000);
 })();

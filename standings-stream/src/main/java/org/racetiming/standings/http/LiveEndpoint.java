@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /sessions/{id}/live}: server-sent events for live screens. A screen first gets a {@code snapshot} of the
  * session's board (with its sequence number {@code seq}) and the {@code track-status}, then a {@code delta} per
- * change ({@link BoardDelta}, numbered {@code seq + 1}, {@code seq + 2}, ...), each new track status whole, and a
+ * change ({@link BoardDelta}, numbered {@code seq + 1}, {@code seq + 2}, ...), each new track status whole, each
+ * {@code notable} event as it is found (the recent ones are the page's to read from the API), and a
  * {@code heartbeat} every few seconds. A screen that sees a gap in the numbers reconnects for a new snapshot. A
  * session that has not started yet is announced with {@code waiting}; its first snapshot follows when it starts.
  */

@@ -15,6 +15,8 @@ final class LiveFrame {
     static final String DELTA = "delta";
     static final String TRACK_STATUS = "track-status";
     /** A session that has not started: its first snapshot follows when it does. */
+    /** A notable event as {@code GET /sessions/{id}/notable-events} lists them; {@code "withdrawn":true} takes one back. */
+    static final String NOTABLE = "notable";
     static final String WAITING = "waiting";
     /** Sent every few seconds, so that a screen knows the connection is alive even when the race is quiet. */
     static final String HEARTBEAT = "heartbeat";

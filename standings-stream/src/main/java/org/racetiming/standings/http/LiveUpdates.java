@@ -109,6 +109,14 @@ final class LiveUpdates implements AutoCloseable {
         }
     }
 
+    /** A notable event from the live feed, for the screens watching now (a joining screen reads the recent ones). */
+    void notable(String sessionId, String data) {
+        SessionChannel channel = channels.get(sessionId);
+        if (channel != null) {
+            channel.offerAll(LiveFrame.of(LiveFrame.NOTABLE, data));
+        }
+    }
+
     int subscribers() {
         return count.get();
     }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.output.TrackStatusState;
 import org.racetiming.standings.topology.StandingsTopology;
@@ -27,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The source of live updates: a plain consumer of the compacted overall-standings and track-status topics, every
+ * The source of live updates: a plain consumer of the compacted overall-standings and track-status topics (and the
+ * notable-events topic, whose events go to screens as they come), every
  * partition, from their end. Reading the topics rather than hooking into the processor lets every instance serve
  * live screens for every session (no routing of long-lived streams, nothing lost when a rebalance moves a session),
  * keeps the stream thread free of slow browsers, and still sees a crossing within milliseconds: the processor
@@ -46,6 +48,7 @@ final class StandingsFeed implements AutoCloseable {
     /** What the feed serves, as {@code GET /sessions/{id}/{what}} names it. */
     static final String STANDINGS = "standings";
     static final String TRACK_STATUS = "track-status";
+    static final String NOTABLE = "notable";
 
     enum State { STARTING, RUNNING, RESTARTING, STOPPED }
 
@@ -64,6 +67,7 @@ final class StandingsFeed implements AutoCloseable {
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final Deserializer<Standings> standings;
     private final Deserializer<TrackStatusState> track;
+    private final Deserializer<NotableEvent> notables;
     private final LiveUpdates updates;
     private final StandingsJson json;
     private final StandingsMetrics metrics;
@@ -74,11 +78,12 @@ final class StandingsFeed implements AutoCloseable {
     private volatile Consumer<byte[], byte[]> current;
 
     StandingsFeed(Supplier<Consumer<byte[], byte[]>> consumers, Deserializer<Standings> standings,
-                  Deserializer<TrackStatusState> track, LiveUpdates updates, StandingsJson json,
+                  Deserializer<TrackStatusState> track, Deserializer<NotableEvent> notables, LiveUpdates updates, StandingsJson json,
                   StandingsMetrics metrics, Backoff backoff) {
         this.consumers = consumers;
         this.standings = standings;
         this.track = track;
+        this.notables = notables;
         this.updates = updates;
         this.json = json;
         this.metrics = metrics;
@@ -93,6 +98,7 @@ final class StandingsFeed implements AutoCloseable {
                                StandingsMetrics metrics) {
         StandingsFeed feed = new StandingsFeed(() -> consumer(bootstrapServers),
                 topics.overallStandings().valueSerde().deserializer(), topics.trackStatus().valueSerde().deserializer(),
+                topics.notableEvents().valueSerde().deserializer(),
                 updates, json, metrics, Backoff.DEFAULT);
         feed.start();
         return feed;
@@ -189,7 +195,7 @@ final class StandingsFeed implements AutoCloseable {
 
     private boolean assign(Consumer<byte[], byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.OVERALL_STANDINGS, Topics.TRACK_STATUS)) {
+        for (String topic : List.of(Topics.OVERALL_STANDINGS, Topics.TRACK_STATUS, Topics.NOTABLE_EVENTS)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos == null || infos.isEmpty()) {
                 LOG.warn("topic {} not found yet; live screens wait for it", topic);
@@ -225,6 +231,9 @@ final class StandingsFeed implements AutoCloseable {
             if (board) {
                 updates.board(sessionId, json.standings(standings.deserialize(record.topic(), record.headers(), record.value())), eventIn);
                 metrics.liveUpdate(STANDINGS);
+            } else if (record.topic().equals(Topics.NOTABLE_EVENTS)) {
+                updates.notable(sessionId, json.write(json.notable(notables.deserialize(record.topic(), record.headers(), record.value()))));
+                metrics.liveUpdate(NOTABLE);
             } else {
                 updates.track(sessionId, json.write(json.trackStatus(track.deserialize(record.topic(), record.headers(), record.value()))));
                 metrics.liveUpdate(TRACK_STATUS);

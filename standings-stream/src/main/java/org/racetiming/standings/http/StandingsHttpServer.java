@@ -71,6 +71,7 @@ public final class StandingsHttpServer implements AutoCloseable {
         health.register(app, updates);
         api.register(app);
         // GET /sessions/{id}/live is served by LiveStreamFilter before a request reaches Javalin.
+        WebJarAssets.register(app);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -47,6 +47,11 @@ final class DemoRace {
         return events;
     }
 
+    /** A copy of the board after the last event. */
+    ObjectNode lastBoard() {
+        return boards.get(boards.size() - 1).deepCopy();
+    }
+
     /** Pushes the boards, in a loop, to the session's live screens; stops when closed. */
     final class Feeder implements AutoCloseable {
         private final AtomicBoolean running = new AtomicBoolean(true);

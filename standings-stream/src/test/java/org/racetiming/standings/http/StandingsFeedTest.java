@@ -20,6 +20,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.racetiming.output.NotableEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.standings.topology.RegistryFreeTopics;
 import org.racetiming.topics.Topics;
@@ -43,7 +45,7 @@ class StandingsFeedTest {
 
     private static MockConsumer<byte[], byte[]> consumerWithTopics() {
         MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.LATEST.name());
-        for (String topic : List.of(Topics.OVERALL_STANDINGS, Topics.TRACK_STATUS)) {
+        for (String topic : List.of(Topics.OVERALL_STANDINGS, Topics.TRACK_STATUS, Topics.NOTABLE_EVENTS)) {
             consumer.updatePartitions(topic, List.of(new PartitionInfo(topic, 0, Node.noNode(), null, null)));
             consumer.updateEndOffsets(Map.of(new TopicPartition(topic, 0), 0L));
         }
@@ -54,6 +56,7 @@ class StandingsFeedTest {
         feed = new StandingsFeed(consumers::poll,
                 RegistryFreeTopics.TOPICS.overallStandings().valueSerde().deserializer(),
                 RegistryFreeTopics.TOPICS.trackStatus().valueSerde().deserializer(),
+                RegistryFreeTopics.TOPICS.notableEvents().valueSerde().deserializer(),
                 updates, new StandingsJson(), metrics, new StandingsFeed.Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
         feed.start();
     }
@@ -99,5 +102,35 @@ class StandingsFeedTest {
         assertThat(updates.feedStatus()).isNotNull();
         feed.close();
         assertThat(feed.status().state()).isEqualTo(StandingsFeed.State.STOPPED);
+    }
+
+    @Test
+    void shouldSendANotableEventFromItsTopicToTheSessionsScreensOnly() {
+        MockConsumer<byte[], byte[]> consumer = consumerWithTopics();
+        consumers.add(consumer);
+        List<LiveFrame> watching = new CopyOnWriteArrayList<>();
+        List<LiveFrame> other = new CopyOnWriteArrayList<>();
+        updates.subscribe("race-1", watching::add);
+        updates.subscribe("race-2", other::add);
+        startFeed();
+        await().atMost(Duration.ofSeconds(10)).until(feed::ready);
+
+        NotableEvent notable = NotableEvent.newBuilder().setSessionId("race-1").setId("3723000/PIT_STOP/8/42")
+                .setAtMs(3_723_000).setKind("PIT_STOP").setCar("8").setCarClass("HYPERCAR")
+                .setText("#8 (Toyota) pit stop: 1:05.2 in the pit lane").build();
+        consumer.schedulePollTask(() -> consumer.addRecord(new ConsumerRecord<>(Topics.NOTABLE_EVENTS, 0, 0,
+                "race-1".getBytes(StandardCharsets.UTF_8),
+                RegistryFreeTopics.TOPICS.notableEvents().valueSerde().serializer().serialize(Topics.NOTABLE_EVENTS, notable))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !watching.isEmpty());
+        assertThat(watching).extracting(LiveFrame::event).containsExactly(LiveFrame.NOTABLE);
+        JsonNode body = new StandingsJson().read(watching.get(0).data());
+        assertThat(body.path("id").asText()).as("the record's own id, what a withdrawal names").isEqualTo("3723000/PIT_STOP/8/42");
+        assertThat(body.path("at").asText()).isEqualTo("1:02:03.000");
+        assertThat(body.path("kind").asText()).isEqualTo("PIT_STOP");
+        assertThat(body.path("car").asText()).isEqualTo("8");
+        assertThat(body.path("text").asText()).isEqualTo("#8 (Toyota) pit stop: 1:05.2 in the pit lane");
+        assertThat(body.has("withdrawn")).as("only a withdrawal says so").isFalse();
+        assertThat(other).as("another session's screens").isEmpty();
     }
 }
