@@ -2,7 +2,6 @@ package org.racetiming.standings.query;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.racetiming.standings.rules.RaceSession;
 import org.racetiming.standings.topology.SessionEventLog;
 import org.racetiming.standings.topology.SessionTimelines;
 import org.racetiming.standings.topology.StandingsTopology;
-import org.racetiming.timeline.SessionOrder;
 
 /**
  * Answers questions about sessions this instance owns: "now" and any past session time, computed by the same rules
@@ -46,17 +44,14 @@ public final class StandingsQueries {
         }
     };
 
-    /** A session's history, and the timeline and event count it was computed from. */
-    private record KnownHistory(EventTimeline timeline, int events, RaceHistory history) {
-    }
-
     /**
      * Histories computed, one per session: a whole race replayed with a board read at every crossing costs about a
-     * second on a 24-hour race, so it is done once per new event count, not per question.
+     * second on a 24-hour race, so it is extended with the events that came after it, and computed again only when a
+     * late event lands before its end.
      */
-    private final Map<String, KnownHistory> histories = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, SessionHistory> histories = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KnownHistory> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, SessionHistory> eldest) {
             return size() > STORED_SESSIONS_KEPT;
         }
     };
@@ -96,30 +91,23 @@ public final class StandingsQueries {
 
     /**
      * The session lap by lap and its notable events ({@link RaceHistory}), from every event it holds now; empty when
-     * this instance has no such session. Computed from the session's stored events in session order (the same set
-     * and order its {@link EventTimeline} holds), again only when the session has more events than last time.
+     * this instance has no such session. Computed from the events its {@link EventTimeline} holds, in session order;
+     * later questions only apply the events that came since ({@link SessionHistory}).
      */
     public Optional<RaceHistory> history(String sessionId) {
         Optional<EventTimeline> timeline = timeline(sessionId);
         if (timeline.isEmpty()) {
             return Optional.empty();
         }
-        int events = timeline.get().size();
+        SessionHistory history;
         synchronized (histories) {
-            KnownHistory known = histories.get(sessionId);
-            if (known != null && known.timeline() == timeline.get() && known.events() == events) {
-                return Optional.of(known.history());
+            history = histories.get(sessionId);
+            if (history == null || !history.of(timeline.get())) {
+                history = new SessionHistory(sessionId, timeline.get());
+                histories.put(sessionId, history);
             }
         }
-        List<TimingEvent> stored = new ArrayList<>();
-        SessionEventLog.replay(eventLog.get(), sessionId, stored::add);
-        stored.sort(SessionOrder.ORDER);
-        RaceHistory history = RaceHistory.of(sessionId, stored);
-        synchronized (histories) {
-            // Keyed by the count read first: if events came in meanwhile, the next question computes again.
-            histories.put(sessionId, new KnownHistory(timeline.get(), events, history));
-        }
-        return Optional.of(history);
+        return Optional.of(history.current());
     }
 
     /** The sessions this instance holds events of (read from the log's key ranges, no session is rebuilt). */

@@ -25,6 +25,7 @@ import org.racetiming.output.TrackStatusState;
  * events (the history of a lap depends on everything before it). Not thread-safe.
  */
 public final class RaceHistory {
+    // Synchronized: the query layer extends a history with new events while other questions read it.
 
     private final RaceSession session;
     private final List<LapRow> laps = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class RaceHistory {
     }
 
     /** Applies the next event in session order to the session, and records what it changed. */
-    public ApplyResult apply(TimingEvent event) {
+    public synchronized ApplyResult apply(TimingEvent event) {
         boolean wasChequered = session.chequered();
         ApplyResult result = session.apply(event);
         if (!result.applied()) {
@@ -128,7 +129,7 @@ public final class RaceHistory {
     }
 
     /** Every lap recorded, in the order the cars crossed the line. */
-    public List<LapRow> laps() {
+    public synchronized List<LapRow> laps() {
         return List.copyOf(laps);
     }
 
@@ -139,7 +140,7 @@ public final class RaceHistory {
      * @param fromMs first crossing time included
      * @param toMs   last crossing time included
      */
-    public List<LapRow> laps(Collection<String> cars, long fromMs, long toMs) {
+    public synchronized List<LapRow> laps(Collection<String> cars, long fromMs, long toMs) {
         List<LapRow> wanted = new ArrayList<>();
         for (LapRow row : laps) {
             if (row.crossedAtMs() >= fromMs && row.crossedAtMs() <= toMs && (cars.isEmpty() || cars.contains(row.car()))) {
@@ -150,12 +151,12 @@ public final class RaceHistory {
     }
 
     /** What a commentator reads out, in the order it happened. */
-    public List<Notable> notables() {
+    public synchronized List<Notable> notables() {
         return notables.found();
     }
 
     /** The notable events found after the first {@code seen}: what a feed that sent {@code seen} sends next. */
-    public List<Notable> notablesAfter(int seen) {
+    public synchronized List<Notable> notablesAfter(int seen) {
         return notables.foundAfter(seen);
     }
 
