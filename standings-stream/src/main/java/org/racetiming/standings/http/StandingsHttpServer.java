@@ -8,9 +8,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.racetiming.standings.query.StandingsQueries;
@@ -30,20 +27,13 @@ public final class StandingsHttpServer implements AutoCloseable {
     private static final int SENDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Javalin app;
-    private final ExecutorService sender;
+    private final SenderPool sender;
 
     StandingsHttpServer(StandingsQueries queries, SessionOwners owners, RequestForwarder forwarder,
                         LiveUpdates updates, StandingsJson json, StandingsMetrics metrics, Health health,
                         String host, int port) {
         StandingsApi api = new StandingsApi(queries, owners, forwarder, json, metrics);
-        AtomicInteger threads = new AtomicInteger();
-        // A fixed set of sender threads: a cached pool grew a thread per screen being written to (1,000 screens,
-        // 1,000 threads, 2 GB RSS) and made the live feed's thread create threads while fanning out a board.
-        this.sender = Executors.newFixedThreadPool(SENDERS, runnable -> {
-            Thread thread = new Thread(runnable, "live-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sender = new SenderPool(SENDERS);
         LiveStreamFilter live = new LiveStreamFilter(new LiveEndpoint(updates, api, json), sender,
                 metrics::liveDelivered, forwarder.self());
         metrics.screens(updates::subscribers);
@@ -119,6 +109,6 @@ public final class StandingsHttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        sender.shutdownNow();
+        sender.close();
     }
 }
