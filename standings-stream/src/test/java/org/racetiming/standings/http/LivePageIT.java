@@ -32,8 +32,8 @@ import org.racetiming.standings.rules.Notable;
  * The live timing page in a real chromium, as a fan on a phone and a commentator on a desktop see it, while the board
  * changes at the demo's pace (the demo's simulated race, 45 cars, ~65 boards a second).
  *
- * <p>With {@code -Dlive.page.url=http://127.0.0.1:PORT} (e.g. a running {@code ./timing demo}) the class-tab test
- * drives that page instead of a server of its own, and the other tests are skipped.
+ * <p>With {@code -Dlive.page.url=http://127.0.0.1:PORT} (e.g. a running {@code ./timing demo}) the class-tab test and
+ * the phone test drive that page instead of a server of its own, and the other tests are skipped.
  */
 class LivePageIT {
 
@@ -43,6 +43,7 @@ class LivePageIT {
     /** A short race of a few cars run until after its first pit stops (the demo race stops before any). */
     private static PitStopRace pitStopRace;
     private static final String CLASS_TAB_TEST = "shouldTakeClassTabClicksWhileTheBoardUpdatesAtTheDemosPace";
+    private static final String PHONE_TEST = "shouldShowGapIntervalAndLastLapOnAPhoneWithoutSidewaysScrollingAndOpenACarsDetailsOnATap";
 
     private static DemoRace race;
     private static DrivenStandings standings;
@@ -75,8 +76,8 @@ class LivePageIT {
     @BeforeEach
     void serve(TestInfo test) throws IOException {
         if (EXTERNAL != null) {
-            assumeTrue(test.getTestMethod().map(m -> m.getName().equals(CLASS_TAB_TEST)).orElse(false),
-                    "only the class-tab test runs against " + EXTERNAL);
+            assumeTrue(test.getTestMethod().map(m -> m.getName().equals(CLASS_TAB_TEST) || m.getName().equals(PHONE_TEST))
+                    .orElse(false), "only the class-tab and phone tests run against " + EXTERNAL);
             return;
         }
         try (ServerSocket socket = new ServerSocket(0)) {
