@@ -137,7 +137,7 @@ class LivePageIT {
     }
 
     @Test
-    void shouldShowGapIntervalAndLastLapOnAPhoneWithoutSidewaysScrollingAndOpenACarsDetailsOnATap() {
+    void shouldShowGapIntervalAndLastLapOnAPhoneWithoutSidewaysScrollingAndOpenACarsDetailsOnATap() throws IOException {
         try (Chromium chromium = Chromium.phone(390, 844)) {
             ChromeDriver driver = chromium.driver();
             driver.get(page());
@@ -164,12 +164,13 @@ class LivePageIT {
             await().atMost(Duration.ofSeconds(5)).until(details::isDisplayed);
             assertThat(details.getText().toLowerCase(java.util.Locale.ROOT))
                     .contains("best lap", "pit stops", "stint", "sectors", "drivers", "drive time");
+            screenshot(driver, EXTERNAL == null ? "board-phone" : "external-phone");
             assertThat(chromium.consoleErrors()).isEmpty();
         }
     }
 
     @Test
-    void shouldTakeClassTabClicksWhileTheBoardUpdatesAtTheDemosPace() {
+    void shouldTakeClassTabClicksWhileTheBoardUpdatesAtTheDemosPace() throws IOException {
         try (Chromium chromium = Chromium.desktop(1920, 1080)) {
             ChromeDriver driver = chromium.driver();
             driver.get(page());
@@ -198,6 +199,7 @@ class LivePageIT {
             assertThat(taken).as("real clicks that selected their tab").isGreaterThanOrEqualTo(11);
             assertThat(delta(driver) - boardBefore).as("the board kept updating meanwhile").isGreaterThan(12);
             assertThat(driver.findElements(By.cssSelector("#tabs [aria-selected=true]"))).hasSize(1);
+            screenshot(driver, EXTERNAL == null ? "board-desktop" : "external-desktop");
             assertThat(chromium.consoleErrors()).isEmpty();
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -14,12 +15,16 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.output.Standings;
 import org.racetiming.topics.Topics;
 
 /** Output records say when the oldest event they reflect came in, so that readers can measure the latency. */
 class EventInHeaderTest {
+
+    @TempDir
+    Path stateDir;
 
     private static final StandingsTopics TOPICS = RegistryFreeTopics.TOPICS;
 
@@ -34,6 +39,8 @@ class EventInHeaderTest {
     void shouldStampEveryBoardWithTheTimestampOfTheOldestEventItIsFirstToReflect() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "event-in-header-test");
+        // Its own state directory, removed by JUnit: the default /tmp/kafka-streams stayed behind.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, Duration.ofMillis(100)), props, Instant.ofEpochMilli(0));
         TestInputTopic<String, TimingEvent> events = driver.createInputTopic(Topics.TIMING_EVENTS,

@@ -9,6 +9,7 @@ import static org.racetiming.standings.topology.TestEvents.track;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.racetiming.event.TimingEvent;
 import org.racetiming.event.TrackStatus;
 import org.racetiming.output.CarGaps;
@@ -33,6 +35,9 @@ import org.racetiming.topics.Topic;
 import org.racetiming.topics.Topics;
 
 class StandingsTopologyTest {
+
+    @TempDir
+    Path stateDir;
 
     private static final StandingsTopics TOPICS = RegistryFreeTopics.TOPICS;
 
@@ -48,6 +53,8 @@ class StandingsTopologyTest {
     private void startDriver(Duration emitInterval) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "standings-test");
+        // Its own state directory, removed by JUnit: the default /tmp/kafka-streams stayed behind.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableEventHandler.class);
         driver = new TopologyTestDriver(StandingsTopology.build(TOPICS, emitInterval, sessions), props);
