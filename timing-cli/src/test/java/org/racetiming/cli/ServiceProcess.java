@@ -91,6 +91,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The last lines of its output, for a failure message. */
+    /** Copies the log out of the scratch directory (which the test deletes) into {@code dir}, for a reader after the run. */
+    void keepLog(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (Files.isRegularFile(log)) {
+                Files.copy(log, dir.resolve(name + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.out.println("could not keep the log of " + name + ": " + e);
+        }
+    }
+
     String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
