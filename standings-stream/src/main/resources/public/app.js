@@ -95,16 +95,7 @@
     return new Date(ms).toLocaleTimeString('en-GB');
   }
 
-  function node(tag, className, text) {
-    const e = document.createElement(tag);
-    if (className) {
-      e.className = className;
-    }
-    if (text != null) {
-      e.textContent = text;
-    }
-    return e;
-  }
+  const node = window.Dom.node;
 
   /** Sets text and class of an element only when they differ: no layout work for what did not change. */
   function put(e, text, className) {

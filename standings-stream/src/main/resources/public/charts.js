@@ -24,16 +24,7 @@ window.RaceCharts = (function () {
 
   const el = (id) => document.getElementById(id);
 
-  function node(tag, className, text) {
-    const e = document.createElement(tag);
-    if (className) {
-      e.className = className;
-    }
-    if (text != null) {
-      e.textContent = text;
-    }
-    return e;
-  }
+  const node = window.Dom.node;
 
   function seconds(ms) {
     return (ms / 1000).toFixed(3);
