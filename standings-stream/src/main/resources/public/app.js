@@ -702,8 +702,9 @@
       }
       list.push(['penalty', parts.join(' '), 'Penalty: ' + parts.join(', ')]);
     }
+    // Flagged once the car can no longer meet the minimums (or took the flag short), not while a driver is still to drive.
     const short = (car.driverTimes || []).filter((d) => d.short);
-    if (short.length) {
+    if (car.driveTimeShort && short.length) {
       list.push(['short', 'DT', 'Short of the minimum drive time: ' + short.map((d) => d.driver).join(', ')]);
     }
     return list;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import org.racetiming.output.CarGaps;
 import org.racetiming.output.CarStanding;
+import org.racetiming.standings.rules.DriveTimeRule;
+import org.racetiming.output.CarState;
 import org.racetiming.output.DriverTime;
 import org.racetiming.output.Gap;
 import org.racetiming.output.NotableEvent;
@@ -72,9 +74,10 @@ public final class StandingsJson {
         node.put("finalClassification", standings.getFinalClassification());
         Set<String> classes = new LinkedHashSet<>();
         ArrayNode cars = node.putArray("cars");
+        Long remaining = remainingMs(standings);
         for (CarStanding car : standings.getCars()) {
             classes.add(car.getCarClass());
-            cars.add(car(car));
+            cars.add(car(car).put("driveTimeShort", driveTimeShort(car, remaining)));
         }
         ArrayNode classList = mapper.createArrayNode();
         classes.forEach(classList::add);
@@ -138,6 +141,27 @@ public final class StandingsJson {
         // Short of the minimum drive time of the driver's category (a screen flags it; the stewards decide).
         node.put("short", driver.getMinimumMs() != null && driver.getTimeMs() < driver.getMinimumMs());
         return node;
+    }
+
+    /**
+     * The car is flagged short of the minimum drive time: it took the flag with a driver short, or its drivers can
+     * no longer make up what they miss ({@link DriveTimeRule}). A driver below the minimum earlier in the race is
+     * only still to drive (each driver's line says {@code short} and the minimum).
+     */
+    static boolean driveTimeShort(CarStanding car, Long remainingMs) {
+        long missing = 0;
+        for (DriverTime driver : car.getDriverTimes()) {
+            if (driver.getMinimumMs() != null) {
+                missing += Math.max(0, driver.getMinimumMs() - driver.getTimeMs());
+            }
+        }
+        if (missing == 0 || car.getState() == CarState.RETIRED) {
+            return false;
+        }
+        if (car.getFinished()) {
+            return true;
+        }
+        return remainingMs != null && DriveTimeRule.cannotMeet(missing, remainingMs, car.getBestLapMs());
     }
 
     /** Scheduled duration minus the session time, never below zero; null when the session has no scheduled duration. */

@@ -62,7 +62,7 @@ final class DriveTimeWatch {
             List<Shortfall> shortfalls = shortfalls(car, setup, nowMs);
             long missing = shortfalls.stream().mapToLong(Shortfall::missingMs).sum();
             Long best = car.lapStats().bestLapMs();
-            if (!shortfalls.isEmpty() && missing > left + 2 * (best == null ? 0 : best)) {
+            if (!shortfalls.isEmpty() && DriveTimeRule.cannotMeet(missing, left, best)) {
                 impossible.add(car.number());
                 sink.add(nowMs, DRIVE_TIME_SHORT, car, NotableEvents.name(car)
                         + " can no longer meet the minimum drive time: " + describe(shortfalls, true) + ", "

@@ -107,6 +107,29 @@ class StandingsJsonTest {
         assertThat(line.get("driverTimes").get(0).get("short").asBoolean()).isTrue();
         assertThat(line.get("driverTimes").get(0).get("minimum").asText()).isEqualTo("2:20:00.000");
         assertThat(line.get("driverTimes").get(1).get("short").asBoolean()).as("no minimum, never short").isFalse();
+        assertThat(line.get("driveTimeShort").asBoolean()).as("400 s to make up, 30 min left: still possible").isFalse();
+    }
+
+    @Test
+    void shouldFlagACarShortOfTheMinimumDriveTimeOnlyOnceItCanNoLongerMeetItOrTookTheFlagShort() {
+        CarStanding car = CarStanding.newBuilder().setCar("91").setCarClass("LMGT3").setPosition(1).setClassPosition(1)
+                .setStatus("Running").setBestLapMs(120_000L).setDriverTimes(List.of(
+                        DriverTime.newBuilder().setDriverName("Bronze").setCategory("BRONZE").setTimeMs(3_600_000L)
+                                .setMinimumMs(8_400_000L).build()))
+                .build();
+        Standings hour5 = Standings.newBuilder().setSessionId("s").setSessionTimeMs(18_000_000L)
+                .setScheduledDurationMs(28_800_000L).setCars(List.of(car)).build();
+        Standings hour7 = Standings.newBuilder(hour5).setSessionTimeMs(25_200_000L).build();
+        CarStanding finishedShort = CarStanding.newBuilder(car).setFinished(true).build();
+        Standings flag = Standings.newBuilder(hour5).setSessionTimeMs(28_900_000L).setChequered(true)
+                .setCars(List.of(finishedShort)).build();
+
+        assertThat(json.standings(hour5).at("/cars/0/driveTimeShort").asBoolean())
+                .as("80 min to make up, 3 h left: the bronze driver is still to drive").isFalse();
+        assertThat(json.standings(hour5).at("/cars/0/driverTimes/0/short").asBoolean()).isTrue();
+        assertThat(json.standings(hour7).at("/cars/0/driveTimeShort").asBoolean())
+                .as("80 min to make up, 60 min and two laps left").isTrue();
+        assertThat(json.standings(flag).at("/cars/0/driveTimeShort").asBoolean()).as("took the flag short").isTrue();
     }
 
     @Test
