@@ -264,6 +264,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * True while this is the first run of this registry build: stopping it then waits a few seconds for the JVM to
+     * write its class-data archive, which makes every later start faster.
+     */
+    public boolean savesClassArchiveOnStop() {
+        return classArchive.recording() && ready && !closed.get();
+    }
+
     /** Destroys the child process and deletes its directory; later calls do nothing. */
     @Override
     public void close() {

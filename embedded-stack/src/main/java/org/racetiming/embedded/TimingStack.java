@@ -140,6 +140,11 @@ public final class TimingStack implements AutoCloseable {
         return registry != null;
     }
 
+    /** True when stopping will wait for the embedded registry to save its class-data archive (its first run). */
+    public boolean savesClassArchiveOnStop() {
+        return registry != null && registry.savesClassArchiveOnStop();
+    }
+
     /** Stops what this stack started, broker and registry at the same time; later calls do nothing. */
     @Override
     public void close() {

@@ -97,8 +97,16 @@ final class Pipeline implements AutoCloseable {
         return topics;
     }
 
+    /** Says why a stop takes longer than usual, before it does. */
+    static void sayWhatTheStopWaitsFor(TimingStack stack) {
+        if (stack != null && stack.savesClassArchiveOnStop()) {
+            Log.info("first run: saving the registry's class-data archive, so that later starts are faster (a few seconds)");
+        }
+    }
+
     @Override
     public void close() {
+        sayWhatTheStopWaitsFor(stack);
         TimingProcess.closeUninterrupted(() -> {
             registry.close();
             if (stack != null) {

@@ -44,7 +44,11 @@ final class StackCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("export " + TimingStack.REGISTRY_ENV + "=" + endpoints.schemaRegistryUrl());
             spec.commandLine().getOut().flush();
             Log.info("stack ready; in another shell, set the two variables above, then e.g. ./timing classify FILE.csv; Ctrl-C to stop");
-            TimingProcess.awaitCtrlC();
+            try {
+                TimingProcess.awaitCtrlC();
+            } finally {
+                Pipeline.sayWhatTheStopWaitsFor(stack);
+            }
         }
         return 0;
     }
