@@ -57,7 +57,8 @@ public final class StandingsApp {
             // Closed in reverse: HTTP first, then the topology, which leaves its group on close.
             try (StandingsService service = StandingsService.launch(config.bootstrapServers(), config.schemaRegistryUrl(), options);
                  StandingsHttp http = StandingsHttp.start(service, config.bootstrapServers(), config.schemaRegistryUrl(),
-                         StandingsHttp.Settings.onPort(config.httpPort()).withApplicationServer(config.applicationServer()))) {
+                         StandingsHttp.Settings.onPort(config.httpPort()).onHost(config.httpHost())
+                                 .withApplicationServer(config.applicationServer()))) {
                 LOG.info("standings instance {} serving http://0.0.0.0:{}/ (Kafka {}, registry {})",
                         config.applicationServer() == null ? "(lone)" : config.applicationServer(), http.port(),
                         config.bootstrapServers(), config.schemaRegistryUrl());

@@ -12,11 +12,13 @@ import org.racetiming.standings.http.StandingsHttp;
  */
 public record StandingsAppConfig(String bootstrapServers, String schemaRegistryUrl, int httpPort,
                                  String applicationServer, Path stateDir, String applicationId,
-                                 int topicPartitions, short topicReplication, int standbyReplicas) {
+                                 int topicPartitions, short topicReplication, int standbyReplicas, String httpHost) {
 
     public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
     public static final String HTTP_PORT_ENV = "HTTP_PORT";
+    /** The address to listen on (e.g. 127.0.0.1); unset: every interface, as a container needs. */
+    public static final String HTTP_HOST_ENV = "HTTP_HOST";
     public static final String APPLICATION_SERVER_ENV = "APPLICATION_SERVER";
     public static final String STATE_DIR_ENV = "STATE_DIR";
     public static final String APPLICATION_ID_ENV = "APPLICATION_ID";
@@ -44,6 +46,7 @@ public record StandingsAppConfig(String bootstrapServers, String schemaRegistryU
                 settings.text(APPLICATION_ID_ENV, "standings-stream"),
                 partitions,
                 (short) replication,
-                (int) settings.number(STANDBY_REPLICAS_ENV, 1, 0, 10));
+                (int) settings.number(STANDBY_REPLICAS_ENV, 1, 0, 10),
+                settings.text(HTTP_HOST_ENV, null));
     }
 }

@@ -21,6 +21,8 @@ class StandingsAppConfigTest {
         assertThat(config.topicReplication()).isEqualTo((short) 1);
         assertThat(config.applicationId()).isEqualTo("standings-stream");
         assertThat(config.standbyReplicas()).isEqualTo(1);
+        assertThat(config.httpHost()).as("every interface, as in a container").isNull();
+        assertThat(StandingsAppConfig.fromEnv(Map.of("HTTP_HOST", "127.0.0.1")).httpHost()).isEqualTo("127.0.0.1");
     }
 
     @Test

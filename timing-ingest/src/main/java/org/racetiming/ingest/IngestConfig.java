@@ -25,6 +25,8 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl, Ht
     public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
     public static final String PORT_ENV = "INGEST_HTTP_PORT";
+    /** The address to listen on (e.g. 127.0.0.1); unset: every interface, as a container needs. */
+    public static final String HOST_ENV = "INGEST_HTTP_HOST";
     public static final String TOKEN_ENV = "INGEST_TOKEN";
     public static final String OPEN_ENV = "INGEST_OPEN";
     public static final String MAX_BODY_ENV = "INGEST_MAX_BODY_BYTES";
@@ -63,7 +65,7 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl, Ht
         boolean open = openOverride || settings.flag(OPEN_ENV);
         long maxBody = settings.number(MAX_BODY_ENV, HttpIngestSettings.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE);
         HttpIngestSettings http = new HttpIngestSettings(port, settings.text(TOKEN_ENV, null), open, maxBody,
-                HttpIngestSettings.DEFAULT_ACK_TIMEOUT);
+                HttpIngestSettings.DEFAULT_ACK_TIMEOUT, settings.text(HOST_ENV, null));
         int partitions = (int) settings.number(PARTITIONS_ENV, 1, 1, 10_000);
         short replication = (short) settings.number(REPLICATION_ENV, 1, 1, Short.MAX_VALUE);
         return new IngestConfig(bootstrap, registry, http, partitions, replication, PublisherSettings.defaults());

@@ -37,6 +37,7 @@ class IngestAppTest {
         env.put(IngestConfig.MAX_BODY_ENV, "2048");
         env.put(IngestConfig.PARTITIONS_ENV, "6");
         env.put(IngestConfig.REPLICATION_ENV, "3");
+        env.put(IngestConfig.HOST_ENV, "127.0.0.1");
 
         IngestConfig config = IngestConfig.fromEnv(env);
 
@@ -47,6 +48,9 @@ class IngestAppTest {
         assertThat(config.http().maxBodyBytes()).isEqualTo(2048);
         assertThat(config.topicPartitions()).isEqualTo(6);
         assertThat(config.topicReplication()).isEqualTo((short) 3);
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(IngestConfig.fromEnv(with(IngestConfig.OPEN_ENV, "true")).http().host())
+                .as("unset: every interface, as in a container").isNull();
     }
 
     @Test

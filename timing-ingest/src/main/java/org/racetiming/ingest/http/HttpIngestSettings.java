@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param ackTimeout   how long a request waits for Kafka to acknowledge its events before it is
  *                     answered 503 (the events may still arrive; a retry is recognised as duplicates)
  */
-public record HttpIngestSettings(int port, String token, boolean open, long maxBodyBytes, Duration ackTimeout) {
+public record HttpIngestSettings(int port, String token, boolean open, long maxBodyBytes, Duration ackTimeout, String host) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -21,6 +21,7 @@ public record HttpIngestSettings(int port, String token, boolean open, long maxB
 
     public HttpIngestSettings {
         Objects.requireNonNull(ackTimeout, "ackTimeout");
+        host = host == null || host.isBlank() ? null : host.strip();
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port must be 0..65535, was " + port);
         }
@@ -34,6 +35,16 @@ public record HttpIngestSettings(int port, String token, boolean open, long maxB
         }
     }
 
+    /** Listening on every interface (a container's choice). */
+    public HttpIngestSettings(int port, String token, boolean open, long maxBodyBytes, Duration ackTimeout) {
+        this(port, token, open, maxBodyBytes, ackTimeout, null);
+    }
+
+    /** Listening on one address only, e.g. 127.0.0.1 behind a proxy on the same machine; null for every interface. */
+    public HttpIngestSettings onHost(String address) {
+        return new HttpIngestSettings(port, token, open, maxBodyBytes, ackTimeout, address);
+    }
+
     /** Authenticated with the token, default limits. */
     public static HttpIngestSettings withToken(int port, String token) {
         return new HttpIngestSettings(port, token, false, DEFAULT_MAX_BODY_BYTES, DEFAULT_ACK_TIMEOUT);
@@ -45,7 +56,7 @@ public record HttpIngestSettings(int port, String token, boolean open, long maxB
     }
 
     public HttpIngestSettings withMaxBodyBytes(long bytes) {
-        return new HttpIngestSettings(port, token, open, bytes, ackTimeout);
+        return new HttpIngestSettings(port, token, open, bytes, ackTimeout, host);
     }
 
     /** True when requests must carry the token: a configured token wins over {@code open}. */
@@ -56,7 +67,7 @@ public record HttpIngestSettings(int port, String token, boolean open, long maxB
     @Override
     public String toString() {
         // Never the token itself: settings end up in logs.
-        return "HttpIngestSettings[port=" + port + ", auth=" + (authenticated() ? "bearer token" : "OPEN") + ", maxBodyBytes="
+        return "HttpIngestSettings[" + (host == null ? "" : "host=" + host + ", ") + "port=" + port + ", auth=" + (authenticated() ? "bearer token" : "OPEN") + ", maxBodyBytes="
                 + maxBodyBytes + ", ackTimeout=" + ackTimeout + "]";
     }
 }

@@ -59,7 +59,11 @@ public final class IngestHttpServer implements AutoCloseable {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, new IngestAnswer(null, 0, 0, 0, List.of(EventProblem.ofBody("internal error: " + e.getMessage()))));
         });
-        app.start(settings.port());
+        if (settings.host() == null) {
+            app.start(settings.port());
+        } else {
+            app.start(settings.host(), settings.port());
+        }
         LOG.info("HTTP ingest API listening on port {} ({})", app.port(), settings);
         if (!settings.authenticated()) {
             LOG.warn("HTTP ingest API is OPEN: anyone who can reach port {} can post events. For local use only.", app.port());

@@ -69,7 +69,7 @@ class IngestHttpApiIT {
         IngestMetrics metrics = new IngestMetrics(prometheus, IngestMetrics.SOURCE_HTTP);
         HttpIntake intake = new HttpIntake(publisher, validator, id -> reader.read(id, SessionEventsReader.Scope.KEY_PARTITION),
                 metrics, Duration.ofSeconds(30));
-        return IngestHttpServer.start(new HttpIngestSettings(0, TOKEN, false, MAX_BODY, Duration.ofSeconds(30)), intake, prometheus, metrics);
+        return IngestHttpServer.start(new HttpIngestSettings(0, TOKEN, false, MAX_BODY, Duration.ofSeconds(30)).onHost("127.0.0.1"), intake, prometheus, metrics);
     }
 
     @AfterAll
