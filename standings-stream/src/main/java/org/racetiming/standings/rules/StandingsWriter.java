@@ -2,8 +2,10 @@ package org.racetiming.standings.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.racetiming.event.Driver;
 import org.racetiming.event.SessionType;
 import org.racetiming.event.TrackStatus;
@@ -119,7 +121,11 @@ final class StandingsWriter {
                 .build();
     }
 
-    /** Each driver's category from the entry list, and the session's minimum drive time for it. */
+    /**
+     * Each driver's category from the entry list, and the session's minimum drive time for it. A driver with a
+     * minimum who has not driven yet is listed too, at 0: what the car still owes counts every driver, on the board
+     * as in {@link DriveTimeWatch}.
+     */
     private static List<DriverTime> withMinimums(List<DriverTime> times, CarRecord car, SessionSetup setup) {
         Map<String, String> categories = new HashMap<>();
         for (Driver driver : car.entry().getDrivers()) {
@@ -130,12 +136,25 @@ final class StandingsWriter {
         if (categories.isEmpty()) {
             return times;
         }
+        Set<String> driven = new HashSet<>();
         for (DriverTime time : times) {
             String category = categories.get(time.getDriverName());
             time.setCategory(category);
             time.setMinimumMs(category == null || setup == null ? null : setup.minimumDriveMsByCategory().get(category));
+            driven.add(time.getDriverName());
         }
-        return times;
+        if (setup == null) {
+            return times;
+        }
+        List<DriverTime> all = new ArrayList<>(times);
+        for (Driver driver : car.entry().getDrivers()) {
+            Long minimum = driver.getCategory() == null ? null : setup.minimumDriveMsByCategory().get(driver.getCategory());
+            if (minimum != null && !driven.contains(driver.getName())) {
+                all.add(DriverTime.newBuilder().setDriverName(driver.getName()).setTimeMs(0)
+                        .setCategory(driver.getCategory()).setMinimumMs(minimum).build());
+            }
+        }
+        return all;
     }
 
     /** Best lap overall and per class, for the purple/green highlighting on screens. */

@@ -63,6 +63,22 @@ class DriveTimeShortTest {
         assertThat(said).allSatisfy(n -> assertThat(n.carClass()).isEqualTo("LMGTE Am"));
     }
 
+    /** The board owes what the notable event says: a driver who has not driven yet is listed, at 0. */
+    @Test
+    void shouldListADriverWhoHasNotDrivenYetSoThatTheBoardCountsWhatTheCarOwes() {
+        List<TimingEvent> upTo = twoHours("1:35:30").stream().filter(e -> e.getSessionTimeMs() <= ms("1:35:00")).toList();
+        org.racetiming.output.Standings board = RaceHistory.of(RaceEvents.SESSION, upTo).session().overall();
+        org.racetiming.output.CarStanding sixty = board.getCars().stream().filter(c -> c.getCar().equals("60"))
+                .findFirst().orElseThrow();
+
+        assertThat(sixty.getDriverTimes()).extracting(d -> d.getDriverName(), d -> d.getTimeMs(), d -> d.getMinimumMs())
+                .contains(org.assertj.core.groups.Tuple.tuple("Cid", 0L, ms("0:40:00")));
+        long owed = sixty.getDriverTimes().stream().filter(d -> d.getMinimumMs() != null)
+                .mapToLong(d -> Math.max(0, d.getMinimumMs() - d.getTimeMs())).sum();
+        assertThat(DriveTimeRule.cannotMeet(owed, ms("2:00:00") - ms("1:35:00"), sixty.getBestLapMs()))
+                .as("the same verdict as the notable event at 1:35:00").isTrue();
+    }
+
     @Test
     void shouldNotSayItWhileTheMinimumCanStillBeReachedButSayItAtTheFlagIfItWasNot() {
         // In at 1:25:30, Cid drives from 1:26:30: the 40 minutes stay within reach (to 2:00 plus two laps), but
