@@ -15,19 +15,24 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs `timing classify` in process, as a person would from the shell, and reads its table. */
+/** Runs `timing classify` (or another `timing` command) in process, as a person would from the shell, and reads its table. */
 record ClassifyRun(int exitCode, String out, String err) {
 
     static final Path DATA = Path.of(System.getProperty("timing.data.dir", "../shared/data"));
 
     static ClassifyRun classify(String... args) {
+        return run("classify", args);
+    }
+
+    /** {@code timing NAME ARGS...} in process: its exit code, stdout and stderr. */
+    static ClassifyRun run(String name, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = TimingCommand.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 1];
-        all[0] = "classify";
+        all[0] = name;
         System.arraycopy(args, 0, all, 1, args.length);
         int code = command.execute(all);
         return new ClassifyRun(code, out.toString(), err.toString());

@@ -2,9 +2,7 @@ package org.racetiming.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,24 +13,12 @@ import org.racetiming.ingest.feed.FeedOptions;
 import org.racetiming.ingest.feed.FeedResult;
 import org.racetiming.ingest.feed.SessionFeed;
 import org.racetiming.ingest.feed.recorded.RecordedFeedReader;
-import picocli.CommandLine;
 
 /** `timing record`: a timing file as a recorded live feed that reads back as the file's events. No Kafka. */
 class RecordCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run record(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = TimingCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "record";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return new Run(command.execute(all), out.toString(), err.toString());
+    private static ClassifyRun record(String... args) {
+        return ClassifyRun.run("record", args);
     }
 
     @Test
@@ -41,7 +27,7 @@ class RecordCommandTest {
         String csv = dir.resolve("analysis.csv").toString();
         String raceControl = dir.resolve("race-control.jsonl").toString();
 
-        Run run = record(csv, "--race-control", raceControl);
+        ClassifyRun run = record(csv, "--race-control", raceControl);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         // record names the session after the race folder, as classify and ingest do.
@@ -62,7 +48,7 @@ class RecordCommandTest {
 
     @Test
     void shouldWantASeedForADeliveryShape() {
-        Run run = record("whatever.csv", "--duplicates", "0.1");
+        ClassifyRun run = record("whatever.csv", "--duplicates", "0.1");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--max-delay and --duplicates shape a live delivery: give --shuffle SEED too");
@@ -70,7 +56,7 @@ class RecordCommandTest {
 
     @Test
     void shouldRefuseARecordedFeedAsInput(@TempDir Path temp) {
-        Run run = record(temp.resolve("feed.jsonl").toString());
+        ClassifyRun run = record(temp.resolve("feed.jsonl").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("is already a recorded feed");
